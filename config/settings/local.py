@@ -1,0 +1,12 @@
+"""One machine: the embedded default that `harbour serve` runs (SQLite in the data folder).
+
+Safe by default: DEBUG stays off unless HARBOUR_DEBUG is set, and a secret key is made once
+and kept in the data folder when SECRET_KEY is not given.
+"""
+
+from config.env import env_bool, generated_secret_key
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATA_DIR, SECRET_KEY
+
+DEBUG = env_bool("HARBOUR_DEBUG", False)
+SECRET_KEY = SECRET_KEY or generated_secret_key(DATA_DIR)

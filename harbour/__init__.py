@@ -1,0 +1,1 @@
+"""Harbour: a free, safe, plain-English advice service for families in England."""

@@ -1,0 +1,22 @@
+"""A passage: one published question and its answer, the unit the engine ranks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Passage:
+    anchor: str
+    question: str
+    answer: str  # plain text
+    topics: tuple[str, ...]
+    group: str
+    group_title: str
+    audience: str
+    url: str
+    also_asked: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.url

@@ -1,0 +1,42 @@
+"""Turning text into the terms the engine compares: normalise, split, stem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_stemmer = snowballstemmer.stemmer("english")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+# Words too common to tell passages apart. Negations and question words stay: "not", "no",
+# "when", "who" carry meaning in a question like "who can apply".
+STOPWORDS = frozenset("""
+a an and are as at be been being but by did do does doing for from had has have having he her
+hers him his i if in into is it its itself me my myself of on or our ours she so than that the
+their theirs them then there these they this those to too u very was we were what which while
+with would you your yours im ive id ill its
+""".split())
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    # "he's" -> "hes", "don't" -> "dont": the way people type on a phone anyway.
+    return text.replace("'", "")
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(normalise(text))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed content words of a text, in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]

@@ -1,0 +1,74 @@
+"""Feeding the engine: the published advice as passages, and an index kept fresh per process.
+
+Each process builds its index from the database and rebuilds it when the published content
+changes (checked with one small query), so every process answers from the same content.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+
+from django.db.models import Count, Max
+
+from harbour.answering.engine import Passage, SearchIndex
+from harbour.content.models import AdvicePage
+
+_BLOCK_END = re.compile(r"</(p|li|h[1-6])>|<br\s*/?>", flags=re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def rich_text_to_plain(value: str) -> str:
+    text = _BLOCK_END.sub("\n", value)
+    text = html.unescape(_TAG.sub("", text))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def published_passages() -> list[Passage]:
+    passages = []
+    for page in AdvicePage.objects.live().public().order_by("path"):
+        page_url = page.url or f"/advice/{page.slug}/"
+        for question in page.questions():
+            passages.append(Passage(
+                anchor=question["anchor"],
+                question=question["question"],
+                answer=rich_text_to_plain(question["answer"].source),
+                topics=(question["topic"], *(question["other_topics"] or [])),
+                group=page.group,
+                group_title=page.title,
+                audience=question["audience"],
+                url=f"{page_url}#{question['anchor']}",
+                also_asked=tuple(question["also_asked"]),
+            ))
+    return passages
+
+
+def content_version() -> tuple:
+    """Changes whenever an advice page is published, unpublished, moved or deleted."""
+    summary = AdvicePage.objects.live().aggregate(
+        count=Count("pk"), published=Max("last_published_at"), revision=Max("live_revision_id"))
+    return (summary["count"], summary["published"], summary["revision"])
+
+
+class _IndexCache:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: tuple | None = None
+        self._index: SearchIndex | None = None
+
+    def get(self) -> SearchIndex:
+        version = content_version()
+        if self._index is None or version != self._version:
+            with self._lock:
+                if self._index is None or version != self._version:
+                    self._index = SearchIndex(published_passages())
+                    self._version = version
+        return self._index
+
+
+_cache = _IndexCache()
+
+
+def search_index() -> SearchIndex:
+    return _cache.get()

@@ -1,0 +1,35 @@
+"""Production settings refuse to start on unsafe configuration."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+BASE_ENV = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "HARBOUR_DEBUG",
+                                                             "ALLOWED_HOSTS"}}
+
+
+def load_production(**env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({}, "SECRET_KEY must be set"),
+    ({"SECRET_KEY": "short"}, "at least 40"),
+    ({"SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "harbour.example", "HARBOUR_DEBUG": "1"},
+     "DEBUG must be off"),
+    ({"SECRET_KEY": "k" * 50}, "ALLOWED_HOSTS"),
+])
+def test_production_refuses_unsafe_settings(env, message):
+    result = load_production(**env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_starts_when_safe():
+    result = load_production(SECRET_KEY="k" * 50, ALLOWED_HOSTS="harbour.example")
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,26 @@
+"""Privacy headers on every response."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Pages are never kept in the browser's cache or back-forward cache, so what a person
+    read cannot be brought back from the device; static files keep their own caching."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if not request.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return middleware
