@@ -6,12 +6,13 @@ import re
 import sys
 
 import frontmatter
-import textstat
 import yaml
+
+from harbour.content.readability import flesch_reading_ease
 
 topics = yaml.safe_load(open("harbour/content/topics.yaml"))["topics"]
 ids = {t["id"] for t in topics}
-for path in sys.argv[1:]:
+for path in [p for p in sys.argv[1:] if not p.endswith("README.md")]:
     post = frontmatter.load(path)
     group = post["group"]
     blocks = re.split(r"^## ", post.content, flags=re.M)[1:]
@@ -29,8 +30,7 @@ for path in sys.argv[1:]:
         for key in ("topics", "audience", "sources", "reviewed"):
             if key not in meta:
                 print("MISSING", key, question)
-        plain = re.sub(r"[*_#>\[\]()`-]", " ", answer)
-        score = textstat.flesch_reading_ease(plain)
+        score = flesch_reading_ease(re.sub(r"[*_#>\[\]()`]", " ", answer))
         anchor = meta.get("anchor", meta["topics"][0])
         if anchor == meta["topics"][0]:
             mains.append(anchor)

@@ -188,7 +188,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {"features": ["bold", "italic", "ol", "ul", "link"]},
+        "OPTIONS": {"features": ["h3", "bold", "italic", "ol", "ul", "link"]},
     }
 }
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

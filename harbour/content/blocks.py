@@ -35,7 +35,7 @@ class QuestionBlock(blocks.StructBlock):
         help_text=_("Other taxonomy topics this answer also covers."),
     )
     audience = blocks.ChoiceBlock(choices=AUDIENCES, default="everyone")
-    answer = blocks.RichTextBlock(features=["bold", "italic", "ol", "ul", "link"])
+    answer = blocks.RichTextBlock(features=["h3", "bold", "italic", "ol", "ul", "link"])
     also_asked = blocks.ListBlock(
         blocks.CharBlock(max_length=250),
         default=[],

@@ -20,9 +20,12 @@ from markdown_it import MarkdownIt
 from config.env import REPO_DIR
 
 CONTENT_DIR = REPO_DIR / "content"
+# Part of each file's hash: raise it when the way a file becomes a page changes, so the next
+# load rewrites pages nobody has edited.
+FORMAT_VERSION = "2"
 QUESTION_SPLIT = re.compile(r"^## +", flags=re.MULTILINE)
 META_BLOCK = re.compile(r"\A\s*```yaml\n(?P<meta>.*?)\n```\s*", flags=re.DOTALL)
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "a", "br"}
+ALLOWED_TAGS = {"h3", "p", "ul", "ol", "li", "strong", "em", "b", "i", "a", "br"}
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
@@ -98,7 +101,7 @@ def parse_group_file(path: Path) -> GroupContent:
         summary=str(post.get("summary", "")).strip(),
         numbers=numbers,
         questions=questions,
-        source_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        source_hash=hashlib.sha256((FORMAT_VERSION + text).encode("utf-8")).hexdigest(),
     )
 
 
