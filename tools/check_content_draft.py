@@ -21,7 +21,8 @@ for path in [p for p in sys.argv[1:] if not p.endswith("README.md")]:
         question, rest = block.split("\n", 1)
         m = re.search(r"```yaml\n(.*?)```", rest, flags=re.S)
         if not m:
-            print("NO META:", question); continue
+            print("NO META:", question)
+            continue
         meta = yaml.safe_load(m.group(1))
         answer = rest[m.end():].strip()
         bad = set(meta["topics"]) - ids
