@@ -10,6 +10,8 @@ COMMANDS = {
     "serve": "set up (migrate, load the starter content, first admin) and serve with gunicorn",
     "setup": "set up the database without serving: migrate, starter content, first admin",
     "load-content": "load the starter advice from content/ (idempotent; --force overwrites edits)",
+    "answer": "answer questions from a JSON Lines file with the webchat engine",
+    "eval": "score the answering engines side by side on labelled JSON Lines files",
     "migrate": "apply database migrations",
     "createsuperuser": "create a staff account",
 }

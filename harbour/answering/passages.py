@@ -13,6 +13,9 @@ import threading
 from django.db.models import Count, Max
 
 from harbour.answering.engine import Passage, SearchIndex
+from harbour.answering.engine.answerer import Answerer
+from harbour.answering.engine.embedding import Embedder, load_default_embedder
+from harbour.answering.vectors import DatabaseVectorStore
 from harbour.content.models import AdvicePage
 
 _BLOCK_END = re.compile(r"</(p|li|h[1-6])>|<br\s*/?>", flags=re.IGNORECASE)
@@ -51,24 +54,50 @@ def content_version() -> tuple:
     return (summary["count"], summary["published"], summary["revision"])
 
 
-class _IndexCache:
-    def __init__(self) -> None:
+class _PerContentVersion:
+    """Something built from the published passages, rebuilt when they change."""
+
+    def __init__(self, build) -> None:
+        self._build = build
         self._lock = threading.Lock()
         self._version: tuple | None = None
-        self._index: SearchIndex | None = None
+        self._value = None
 
-    def get(self) -> SearchIndex:
+    def get(self):
         version = content_version()
-        if self._index is None or version != self._version:
+        if self._value is None or version != self._version:
             with self._lock:
-                if self._index is None or version != self._version:
-                    self._index = SearchIndex(published_passages())
+                if self._value is None or version != self._version:
+                    self._value = self._build(published_passages())
                     self._version = version
-        return self._index
+        return self._value
 
 
-_cache = _IndexCache()
+_embedder_lock = threading.Lock()
+_embedder: list[Embedder | None] = []
+
+
+def embedder() -> Embedder | None:
+    """The sentence-embedding model, loaded once per process (None if it is not installed)."""
+    if not _embedder:
+        with _embedder_lock:
+            if not _embedder:
+                _embedder.append(load_default_embedder())
+    return _embedder[0]
+
+
+def _build_answerer(passages: list[Passage]) -> Answerer:
+    return Answerer(passages, embedder=embedder(), store=DatabaseVectorStore())
+
+
+_search = _PerContentVersion(SearchIndex)
+_answerer = _PerContentVersion(_build_answerer)
 
 
 def search_index() -> SearchIndex:
-    return _cache.get()
+    return _search.get()
+
+
+def answerer() -> Answerer:
+    """The webchat's engine for the published content; embeds only passages not yet stored."""
+    return _answerer.get()

@@ -1,0 +1,158 @@
+"""The answering engine: a message in, ranked advice passages out, with `danger` and `in_scope`.
+
+Engines, for comparison:
+- `lexical`: plain BM25 over questions and answers, no spelling correction, no glossary
+  (the baseline);
+- `keywords`: BM25 with spelling correction and the glossary of lay words;
+- `semantic`: sentence embeddings alone;
+- `hybrid` (the default): `keywords` and `semantic` fused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from harbour.answering.engine.bm25 import BM25
+from harbour.answering.engine.danger import DangerDetector
+from harbour.answering.engine.embedding import Embedder
+from harbour.answering.engine.followup import is_follow_up
+from harbour.answering.engine.passages import Passage
+from harbour.answering.engine.scope import (
+    OutOfScopeIndex,
+    ScopeExamples,
+    default_scope_examples,
+    mentions_elsewhere,
+)
+from harbour.answering.engine.search import SearchIndex, _snippet, _stem_marker
+from harbour.answering.engine.semantic import MemoryVectorStore, SemanticIndex, VectorStore
+from harbour.answering.engine.text import terms, words
+
+ENGINES = ("lexical", "keywords", "semantic", "hybrid")
+MAX_MESSAGE_CHARS = 2000
+MAX_RESULTS = 10
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Numbers chosen by measuring on labelled questions (docs/benchmarks.md says how)."""
+
+    rrf_k: float = 8.0
+    semantic_weight: float = 1.0
+    keyword_weight: float = 1.0
+    # in scope when the message is nearer the advice's questions than the out-of-scope examples
+    scope_margin: float = 0.0
+    scope_floor: float = 0.80
+    keyword_scope_floor: float = 4.0  # BM25 points, for the engines without a model
+
+
+@dataclass(frozen=True)
+class Result:
+    passage: Passage
+    score: float
+    snippet: str
+
+    def as_dict(self) -> dict:
+        return {"topics": list(self.passage.topics), "title": self.passage.question,
+                "url": self.passage.url, "score": round(self.score, 4), "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class Answer:
+    danger: bool
+    in_scope: bool
+    results: list[Result] = field(default_factory=list)
+    follow_up: bool = False
+
+    def as_dict(self) -> dict:
+        return {"danger": self.danger, "in_scope": self.in_scope,
+                "results": [r.as_dict() for r in self.results]}
+
+
+class Answerer:
+    def __init__(self, passages: Sequence[Passage], *, embedder: Embedder | None = None,
+                 store: VectorStore | None = None, danger: DangerDetector | None = None,
+                 scope: ScopeExamples | None = None, tuning: Tuning | None = None):
+        self.passages = list(passages)
+        self.tuning = tuning or Tuning()
+        self.search = SearchIndex(self.passages)
+        self.plain_bm25 = BM25([terms(f"{p.question} {p.answer}") for p in self.passages])
+        self.danger = danger or DangerDetector()
+        self.scope = scope or default_scope_examples()
+        self.embedder = embedder
+        self.semantic: SemanticIndex | None = None
+        self.out_of_scope: OutOfScopeIndex | None = None
+        if embedder is not None:
+            store = store or MemoryVectorStore()
+            self.semantic = SemanticIndex(self.passages, embedder, store)
+            self.out_of_scope = OutOfScopeIndex(embedder, store, self.scope)
+
+    @property
+    def engines(self) -> tuple[str, ...]:
+        return ENGINES if self.semantic else ("lexical", "keywords")
+
+    def answer(self, message: str, *, engine: str = "hybrid",
+               previous: str | None = None) -> Answer:
+        if engine not in self.engines:
+            engine = "keywords" if engine in ENGINES else engine
+            if engine not in self.engines:
+                raise ValueError(f"unknown engine {engine!r}; choose from {self.engines}")
+        message = message[:MAX_MESSAGE_CHARS]
+        danger = self.danger.assess(message).danger
+        follow_up = bool(previous) and is_follow_up(message)
+        query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
+        if not words(query):
+            return Answer(danger=danger, in_scope=False, follow_up=follow_up)
+        scores, in_scope = self._score(query, engine)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        order = [i for i in order if scores[i] > 0][:MAX_RESULTS]
+        marker = _stem_marker(set(self.search.query_terms(query)))
+        results = [Result(passage=self.passages[i], score=float(scores[i]),
+                          snippet="".join(t for t, _m in _snippet(self.passages[i].answer, marker)))
+                   for i in order]
+        return Answer(danger=danger, in_scope=in_scope and bool(results), results=results,
+                      follow_up=follow_up)
+
+    # -- scoring --------------------------------------------------------------------------------
+    def _score(self, query: str, engine: str) -> tuple[np.ndarray, bool]:
+        message_words = words(query)
+        elsewhere = mentions_elsewhere(message_words, self.scope)
+        if engine == "lexical":
+            plain = np.asarray(self.plain_bm25.scores(terms(query)))
+            return _unit(plain), bool(plain.max(initial=0) > 0)
+        keyword = np.asarray(self.search.bm25.scores(self.search.query_terms(query)))
+        keyword *= np.asarray(self.search.priors)
+        if engine == "keywords":
+            in_scope = keyword.max(initial=0) >= self.tuning.keyword_scope_floor and not elsewhere
+            return _unit(keyword), in_scope
+        assert self.semantic is not None and self.out_of_scope is not None
+        vector = self.semantic.embed(query)
+        semantic = self.semantic.scores(vector)
+        nearest_in = self.semantic.nearest_question(vector)
+        nearest_out = self.out_of_scope.nearest(vector)
+        in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
+                    and nearest_in - nearest_out > self.tuning.scope_margin)
+        if engine == "semantic":
+            return np.clip(semantic, 0, None), in_scope
+        return self._fuse(keyword, semantic), in_scope
+
+    def _fuse(self, keyword: np.ndarray, semantic: np.ndarray) -> np.ndarray:
+        """Reciprocal rank fusion of the two rankings, scaled so the best possible is 1."""
+        t = self.tuning
+        fused = np.zeros(len(keyword))
+        for weight, scores in ((t.keyword_weight, keyword), (t.semantic_weight, semantic)):
+            ranks = np.empty(len(scores))
+            ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+            contribution = weight / (t.rrf_k + ranks)
+            if scores is keyword:
+                contribution[keyword <= 0] = 0.0
+            fused += contribution
+        best = (t.keyword_weight + t.semantic_weight) / (t.rrf_k + 1)
+        return fused / best
+
+
+def _unit(scores: np.ndarray) -> np.ndarray:
+    top = scores.max(initial=0)
+    return scores / top if top > 0 else scores

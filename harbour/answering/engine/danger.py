@@ -1,0 +1,152 @@
+"""Danger detection: does a message describe danger to the writer or a child right now?
+
+The rules live in danger.yaml, written for advisers to read; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from harbour.answering.engine.text import words
+
+RULES_FILE = Path(__file__).with_name("danger.yaml")
+NEGATIONS = frozenset({"never", "not", "no", "nt"})
+NEGATION_REACH = 3  # words before a phrase that can negate it
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+KINDS = frozenset({"happening", "threat", "happened"})
+
+Phrase = tuple[str, ...]  # words; "*" is one word, "**" up to three
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    kind: str
+    phrase: Phrase
+
+
+@dataclass(frozen=True)
+class DangerRules:
+    text_speak: dict[str, str]
+    now: tuple[Phrase, ...]
+    calm_past: tuple[Phrase, ...]
+    calm_hypothetical: tuple[Phrase, ...]
+    calm_story: tuple[Phrase, ...]
+    signals: tuple[Signal, ...]
+
+
+@dataclass(frozen=True)
+class DangerAssessment:
+    danger: bool
+    signals: tuple[str, ...]  # the names of the signals found (for tests and the report)
+    reason: str
+
+
+def read(text: str, text_speak: dict[str, str]) -> list[str]:
+    """The message as the rules read it: its words, with text-speak written out."""
+    out: list[str] = []
+    for word in words(text):
+        out.extend(text_speak.get(word, word).split())
+    return out
+
+
+def find(message: list[str], phrase: Phrase) -> list[tuple[int, int]]:
+    """Where a phrase occurs: (start, end) word positions."""
+    found = []
+    for start in range(len(message)):
+        end = _match_at(message, start, phrase)
+        if end is not None:
+            found.append((start, end))
+    return found
+
+
+def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
+    if not phrase:
+        return i
+    head, rest = phrase[0], phrase[1:]
+    if head == "*":
+        return _match_at(message, i + 1, rest) if i < len(message) else None
+    if head == "**":
+        for skip in range(0, 4):
+            end = _match_at(message, i + skip, rest)
+            if end is not None:
+                return end
+        return None
+    if i < len(message) and message[i] == head:
+        return _match_at(message, i + 1, rest)
+    return None
+
+
+class DangerDetector:
+    def __init__(self, rules: DangerRules | None = None):
+        self.rules = rules or default_rules()
+
+    def assess(self, text: str) -> DangerAssessment:
+        rules = self.rules
+        message = read(text, rules.text_speak)
+        hits: list[tuple[Signal, int, int]] = []
+        for signal in rules.signals:
+            for start, end in find(message, signal.phrase):
+                if not _negated(message, start):
+                    hits.append((signal, start, end))
+        if not hits:
+            return DangerAssessment(False, (), "no sign of danger")
+        covered = {i for _s, start, end in hits for i in range(start, end)}
+        has_now = any(
+            not covered.intersection(range(start, end))
+            for phrase in rules.now for start, end in find(message, phrase))
+        names = tuple(sorted({signal.name for signal, _s, _e in hits}))
+        if any(find(message, p) for p in rules.calm_hypothetical + rules.calm_story):
+            return DangerAssessment(False, names, "hypothetical or a story")
+        current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
+        if not has_now:
+            past = YEAR.search(text) or any(find(message, p) for p in rules.calm_past)
+            if past:
+                return DangerAssessment(False, names, "about the past")
+            if not current:
+                return DangerAssessment(False, names, "past violence, nothing happening now")
+        return DangerAssessment(True, names, "danger now")
+
+
+def _negated(message: list[str], start: int) -> bool:
+    before = message[max(0, start - NEGATION_REACH):start]
+    return any(word in NEGATIONS for word in before)
+
+
+def parse_rules(raw: dict) -> DangerRules:
+    text_speak = {str(k): str(v) for k, v in (raw.get("text_speak") or {}).items()}
+
+    def one(item: str) -> Phrase:
+        out: list[str] = []
+        for token in item.split():
+            out.extend([token] if token in {"*", "**"} else read(token, text_speak))
+        return tuple(out)
+
+    def phrases(items) -> tuple[Phrase, ...]:
+        return tuple(p for p in (one(str(item)) for item in items or ()) if p)
+
+    signals = []
+    for name, spec in raw["signals"].items():
+        if spec["kind"] not in KINDS:
+            raise ValueError(f"danger rule {name}: kind must be one of {sorted(KINDS)}")
+        for phrase in phrases(spec["phrases"]):
+            signals.append(Signal(name=name, kind=spec["kind"], phrase=phrase))
+    calm = raw.get("calm") or {}
+    return DangerRules(
+        text_speak=text_speak,
+        now=phrases(raw.get("now")),
+        calm_past=phrases(calm.get("past")),
+        calm_hypothetical=phrases(calm.get("hypothetical")),
+        calm_story=phrases(calm.get("story")),
+        signals=tuple(signals),
+    )
+
+
+@cache
+def default_rules() -> DangerRules:
+    return parse_rules(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,48 @@
+"""Is a message something Harbour's advice answers? The nearer side wins: the knowledge base's
+own questions, or examples of questions it does not answer (scope.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from harbour.answering.engine.embedding import Embedder
+from harbour.answering.engine.semantic import VectorStore, embed_cached
+from harbour.answering.engine.text import words
+
+SCOPE_FILE = Path(__file__).with_name("scope.yaml")
+
+
+@dataclass(frozen=True)
+class ScopeExamples:
+    elsewhere: tuple[tuple[str, ...], ...]
+    examples: tuple[str, ...]
+
+
+@cache
+def default_scope_examples() -> ScopeExamples:
+    raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
+    return ScopeExamples(
+        elsewhere=tuple(tuple(words(str(p))) for p in raw.get("elsewhere") or ()),
+        examples=tuple(str(e) for e in raw.get("examples") or ()),
+    )
+
+
+def mentions_elsewhere(message_words: list[str], scope: ScopeExamples) -> bool:
+    for phrase in scope.elsewhere:
+        n = len(phrase)
+        if any(tuple(message_words[i:i + n]) == phrase for i in range(len(message_words) - n + 1)):
+            return True
+    return False
+
+
+class OutOfScopeIndex:
+    def __init__(self, embedder: Embedder, store: VectorStore, scope: ScopeExamples):
+        self.vectors = embed_cached(embedder, store, "query", list(scope.examples))
+
+    def nearest(self, vector: np.ndarray) -> float:
+        return float((self.vectors @ vector).max()) if len(self.vectors) else 0.0

@@ -1,0 +1,93 @@
+"""Semantic retrieval: cosine similarity between a message and each passage.
+
+A passage is represented by its question and answer (embedded as a passage) and by each of
+people's phrasings of its question (embedded as queries, so a message is compared with
+questions like it). A passage's score is the best of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from harbour.answering.engine.embedding import Embedder, text_key
+from harbour.answering.engine.passages import Passage
+
+
+class VectorStore(Protocol):
+    """Where vectors are kept between processes, keyed by text_key()."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+class MemoryVectorStore:
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {k: self.vectors[k] for k in keys if k in self.vectors}
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None:
+        self.vectors.update(vectors)
+
+
+def passage_text(passage: Passage) -> str:
+    return f"{passage.question}\n{passage.answer}"
+
+
+def question_texts(passage: Passage) -> list[str]:
+    return [passage.question, *passage.also_asked]
+
+
+def embed_cached(embedder: Embedder, store: VectorStore, kind: str,
+                 texts: Sequence[str]) -> np.ndarray:
+    """Vectors for texts, from the store where it has them, embedding (and storing) the rest."""
+    keys = [text_key(embedder.name, kind, t) for t in texts]
+    found = store.get_many(keys)
+    missing = [(k, t) for k, t in zip(keys, texts, strict=True) if k not in found]
+    if missing:
+        embed = embedder.embed_queries if kind == "query" else embedder.embed_passages
+        fresh = embed([t for _k, t in missing])
+        new = {k: fresh[i] for i, (k, _t) in enumerate(missing)}
+        store.put_many(new)
+        found.update(new)
+    if not keys:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.vstack([np.asarray(found[k], dtype=np.float32) for k in keys])
+
+
+class SemanticIndex:
+    def __init__(self, passages: Sequence[Passage], embedder: Embedder, store: VectorStore):
+        self.embedder = embedder
+        self.passage_vectors = embed_cached(
+            embedder, store, "passage", [passage_text(p) for p in passages])
+        owners: list[int] = []
+        texts: list[str] = []
+        for i, passage in enumerate(passages):
+            for text in question_texts(passage):
+                owners.append(i)
+                texts.append(text)
+        self.question_vectors = embed_cached(embedder, store, "query", texts)
+        self.question_owner = np.asarray(owners, dtype=np.int64)
+        self.size = len(passages)
+
+    def embed(self, message: str) -> np.ndarray:
+        return self.embedder.embed_queries([message])[0]
+
+    def scores(self, vector: np.ndarray) -> np.ndarray:
+        """Per passage: the best similarity to its phrasings, or to its text (slightly discounted,
+        as e5 scores a question against a passage lower than against another question)."""
+        by_passage = self.passage_vectors @ vector
+        by_question = np.full(self.size, -1.0, dtype=np.float32)
+        np.maximum.at(by_question, self.question_owner, self.question_vectors @ vector)
+        return np.maximum(by_question, by_passage + PASSAGE_OFFSET)
+
+    def nearest_question(self, vector: np.ndarray) -> float:
+        return float((self.question_vectors @ vector).max()) if len(self.question_vectors) else 0.0
+
+
+PASSAGE_OFFSET = 0.0

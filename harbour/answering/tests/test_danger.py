@@ -1,0 +1,92 @@
+"""Danger detection on both sides: emergencies raise the alarm; past, hypothetical and police
+questions do not. These messages were written for Harbour's tests, in many voices, not taken
+from any evaluation set."""
+
+import pytest
+
+from harbour.answering.engine.danger import DangerDetector, parse_rules
+
+DETECTOR = DangerDetector()
+
+EMERGENCIES = [
+    "he's got a knife and he's saying he'll use it",
+    "my husband is strangling me help",
+    "hes choking me i got away for a sec",
+    "he just threw me against the wall and now hes gone to get the kids from school",
+    "my ex is outside banging on the door and shouting he will kill me",
+    "he says he's going to kill us all tonight",
+    "hes drunk and smashing the kitchen up, the kids are hiding upstairs",
+    "he has a gun in the house and is threatening to shoot me",
+    "my baby daddy snatched our daughter from nursery and wont answer his phone",
+    "he took the kids this afternoon and says i will never see them again",
+    "i want to end my life tonight",
+    "i've taken an overdose",
+    "i cant go on, i just want it all to stop, ive got pills",
+    "my son hasnt come home from his dads and the phone is off",
+    "hes trying to get in through the back window",
+    "he found me at the refuge and hes waiting outside",
+    "he is kicking me and i am pregnant",
+    "my partner keeps hitting our 3 year old right now",
+    "pls help hes hitting me",
+    "hes on his way here and says hes going to finish me off",
+    "im locked in the bedroom and hes kicking the door in",
+    "my dad has got a machete and is waiting for my mum",
+    "he punched me 5 mins ago and hes still in the house",
+    "i think hes going to kill me this time",
+    "they are taking me abroad next week to marry me off and took my passport",
+    "he's holding the baby and threatening to hurt her if I leave",
+    "he put a pillow over my face last night and is back in the house now",
+    "cant talk hes here",
+    "my ex is at my front door now, he has a non mol against him",
+    "my partner says he will kill himself and he has our son with him",
+]
+
+CALM = [
+    "he used to hit me but we split up two years ago, can social services still get involved",
+    "my ex was sent to prison for strangling me in 2020, will the sw bring it up",
+    "what happens if he breaks the non molestation order",
+    "if he ever comes back what should i do",
+    "i watched a film where the police gave a man a notice to stay away, is that real",
+    "can the police tell social services if i call them",
+    "what counts as an emergency, should i call 999 or 101",
+    "how long does a dvpo last",
+    "he threatened me last year, can i still get a non mol",
+    "my social worker says the kids are at risk of harm from my partner",
+    "the school rang social services because my son said daddy hits mummy, that was months ago",
+    "how do i get a restraining order against a neighbour who keeps shouting at me",
+    "my ex keeps turning up outside my house on the weekends, can i get an order",
+    "the sw says i cant talk to my partner while the plan is in place",
+    "will they take my baby away if i tell the midwife about my ex",
+    "he never hit me but he controls all the money, is that abuse",
+    "my landlord will not give back my deposit",
+    "i had thoughts of suicide years ago, will that count against me at the conference",
+    "hypothetically if he hit me again would the police arrest him",
+    "my friend says he might kill someone one day, she is exaggerating, he is all talk",
+    "what is a forced marriage protection order and who can apply",
+    "can i get an occupation order if he owns the house",
+    "my daughter told her teacher that daddy used to shout, now the school wants a meeting",
+    "my ex took the kids to his mums for the weekend as agreed",
+]
+
+
+@pytest.mark.parametrize("message", EMERGENCIES)
+def test_an_emergency_raises_the_alarm(message):
+    assessment = DETECTOR.assess(message)
+    assert assessment.danger, assessment
+
+
+@pytest.mark.parametrize("message", CALM)
+def test_past_hypothetical_and_police_questions_do_not(message):
+    assessment = DETECTOR.assess(message)
+    assert not assessment.danger, assessment
+
+
+def test_rules_are_data_with_known_kinds():
+    with pytest.raises(ValueError):
+        parse_rules({"signals": {"x": {"kind": "sometimes", "phrases": ["a"]}}})
+
+
+def test_wildcards_match_words_between():
+    rules = parse_rules({"signals": {"door": {"kind": "happening", "phrases": ["at ** door"]}}})
+    assert DangerDetector(rules).assess("he is at my front door").danger
+    assert not DangerDetector(rules).assess("the door is at the back").danger
