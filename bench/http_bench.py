@@ -138,7 +138,7 @@ class Server:
     def base(self) -> str:
         return f"http://{HOST}:{self.port}"
 
-    def start(self, timeout: float = 300) -> None:
+    def start(self, timeout: float) -> None:
         env = dict(os.environ)
         env["HARBOUR_DATA_DIR"] = str(self.data_dir)
         env["HARBOUR_ADMIN_PASSWORD"] = secrets.token_urlsafe(48)
@@ -150,7 +150,11 @@ class Server:
         self.proc = subprocess.Popen(self.command, cwd=REPO, env=env, stdout=self._log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True)
+        next_note = 30.0
         while time.monotonic() - started < timeout:
+            if time.monotonic() - started > next_note:
+                print(f"  still setting up after {next_note:.0f} s ...", flush=True)
+                next_note += 30
             if self.proc.poll() is not None:
                 raise RuntimeError(
                     f"the server exited ({self.proc.returncode}):\n{self.log_tail()}")
@@ -484,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, help="seconds per wrk run (default 10)")
     parser.add_argument("--workers", type=int,
                         help="pass --workers to harbour serve (default: as make serve, 2 x cores)")
+    parser.add_argument("--start-timeout", type=int, default=900,
+                        help="seconds to wait for a fresh set-up to answer /healthz (default 900)")
     parser.add_argument("--keep-data", action="store_true",
                         help="keep the temporary data folder and server log")
     args = parser.parse_args(argv)
@@ -524,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"Starting `{shlex.join(server.command)}` on a fresh data folder "
               f"({server.data_dir}) ...", flush=True)
-        server.start()
+        server.start(args.start_timeout)
         print(f"Ready in {server.ready_s:.1f} s, /healthz in {server.healthy_s:.1f} s.",
               flush=True)
 

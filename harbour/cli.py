@@ -12,6 +12,7 @@ COMMANDS = {
     "load-content": "load the starter advice from content/ (idempotent; --force overwrites edits)",
     "answer": "answer questions from a JSON Lines file with the webchat engine",
     "eval": "score the answering engines side by side on labelled JSON Lines files",
+    "export-vectors": "ship the embeddings of the published advice with the repository",
     "migrate": "apply database migrations",
     "createsuperuser": "create a staff account",
 }

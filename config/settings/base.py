@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dj_database_url
 
-from config.env import REPO_DIR, data_dir, env_bool, env_list, env_str
+from config.env import REPO_DIR, data_dir, env_list, env_str
 
 DATA_DIR = data_dir()
 DEBUG = False
@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "harbour.answering",
     "harbour.safety",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -198,8 +199,20 @@ WAGTAILEMBEDS_FINDERS: list[dict[str, str]] = []  # no calls to oEmbed providers
 # Harbour
 HARBOUR_EXIT_URL = env_str("HARBOUR_EXIT_URL", "https://www.bbc.co.uk/weather")
 HARBOUR_DONATE_URL = env_str("HARBOUR_DONATE_URL", "/donate/")
+# The advice line (from the seed pages). Hours are configuration: the open-now status reads them.
 HARBOUR_ADVICE_LINE = {
     "number": "0808 801 0366",
     "hours": "Monday to Friday, 9.30am to 3pm, closed on bank holidays",
+    "weekdays": (0, 1, 2, 3, 4),
+    "opens": "09:30",
+    "closes": "15:00",
+    "closed_on_bank_holidays": True,
 }
-HARBOUR_DEBUG_TOOLS = env_bool("HARBOUR_DEBUG_TOOLS", False)
+# Shown in the emergency block. Each number names the public source it was checked against.
+HARBOUR_EMERGENCY = {
+    "police": "999",
+    "silent_solution": "55",  # Independent Office for Police Conduct, "Silent Solution" guidance
+    "helpline_name": "National Domestic Abuse Helpline",
+    "helpline_number": "0808 2000 247",  # Refuge, which runs it: refuge.org.uk (checked 2026-11-25)
+}
+HARBOUR_RATE_LIMIT = env_str("HARBOUR_RATE_LIMIT", "30/m")

@@ -43,6 +43,7 @@ def published_passages() -> list[Passage]:
                 audience=question["audience"],
                 url=f"{page_url}#{question['anchor']}",
                 also_asked=tuple(question["also_asked"]),
+                answer_html=str(question["answer"]),
             ))
     return passages
 
@@ -87,7 +88,9 @@ def embedder() -> Embedder | None:
 
 
 def _build_answerer(passages: list[Passage]) -> Answerer:
-    return Answerer(passages, embedder=embedder(), store=DatabaseVectorStore())
+    model = embedder()
+    return Answerer(passages, embedder=model,
+                    store=DatabaseVectorStore(model.name if model else None))
 
 
 _search = _PerContentVersion(SearchIndex)

@@ -1,12 +1,17 @@
-"""Site search: results for a query, with filters; the query never goes to the logs."""
+"""Site search and the webchat page: nothing a person types is stored or logged."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from harbour.answering.chat import MAX_MESSAGE_CHARS, MessageRejected, chat_reply
 from harbour.answering.forms import SearchForm
 from harbour.answering.passages import search_index
+from harbour.answering.privacy import client_key
 from harbour.content.models import AdvicePage
 
 
@@ -28,3 +33,29 @@ def search(request: HttpRequest) -> HttpResponse:
     elif form.is_valid() and "q" in data:
         context.update(searched=True, empty=True)
     return render(request, "answering/search.html", context)
+
+
+# The webchat changes nothing on the server and keeps nothing, so, like search, it needs no
+# CSRF token (which would mean a cookie); its JSON twin is the API.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def chat(request: HttpRequest) -> HttpResponse:
+    context: dict = {}
+    status = 200
+    if request.method == "POST":
+        if is_ratelimited(request, group="answer", key=client_key,
+                          rate=settings.HARBOUR_RATE_LIMIT, increment=True):
+            context["error"] = _("You have asked a lot of questions at once. "
+                                 "Please wait a minute and try again.")
+            status = 429
+        else:
+            try:
+                context["reply"] = chat_reply(message=request.POST.get("message"),
+                                              previous=request.POST.get("previous"))
+            except MessageRejected as rejected:
+                context["error"] = str(rejected)
+                context["message"] = request.POST.get("message", "")[:MAX_MESSAGE_CHARS]
+                status = 400
+    fragment = request.method == "POST" and request.headers.get("X-Harbour-Fragment") == "1"
+    template = "answering/chat_reply.html" if fragment else "answering/chat.html"
+    return render(request, template, context, status=status)

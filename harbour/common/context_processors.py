@@ -9,4 +9,5 @@ def site(request: HttpRequest) -> dict:
         "advice_line": settings.HARBOUR_ADVICE_LINE,
         "donate_url": settings.HARBOUR_DONATE_URL,
         "exit_url": "/exit",
+        "emergency": settings.HARBOUR_EMERGENCY,
     }

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from config.env import env_str
+from harbour.answering.services import passage_vectors_refresh
 from harbour.content.services import load_starter_content, starter_content_present
 
 ADMIN_USERNAME = "admin"
@@ -29,6 +30,7 @@ def database_prepare(*, with_admin: bool = True, verbosity: int = 0) -> SetupRep
     if not starter_content_present():
         load_starter_content()
         loaded = True
+    passage_vectors_refresh()  # only texts not yet embedded: quick when nothing changed
     created, password = (admin_ensure() if with_admin else (False, None))
     return SetupReport(loaded_content=loaded, admin_created=created, admin_password=password)
 

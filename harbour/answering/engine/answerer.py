@@ -26,13 +26,14 @@ from harbour.answering.engine.scope import (
     default_scope_examples,
     mentions_elsewhere,
 )
-from harbour.answering.engine.search import SearchIndex, _snippet, _stem_marker
+from harbour.answering.engine.search import SearchIndex
 from harbour.answering.engine.semantic import MemoryVectorStore, SemanticIndex, VectorStore
 from harbour.answering.engine.text import terms, words
 
 ENGINES = ("lexical", "keywords", "semantic", "hybrid")
 MAX_MESSAGE_CHARS = 2000
 MAX_RESULTS = 10
+EMERGENCY_TOPIC = "emergency-immediate-danger"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Tuning:
     scope_margin: float = 0.0
     scope_floor: float = 0.80
     keyword_scope_floor: float = 4.0  # BM25 points, for the engines without a model
+    low_confidence: float = 0.84  # below this nearness an answer is logged as low confidence
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Answer:
     in_scope: bool
     results: list[Result] = field(default_factory=list)
     follow_up: bool = False
+    confidence: float = 0.0  # how near the message came to a question the advice answers
 
     def as_dict(self) -> dict:
         return {"danger": self.danger, "in_scope": self.in_scope,
@@ -81,6 +84,8 @@ class Answerer:
         self.plain_bm25 = BM25([terms(f"{p.question} {p.answer}") for p in self.passages])
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
+        self.emergency = next((i for i, p in enumerate(self.passages)
+                               if p.anchor == EMERGENCY_TOPIC), None)
         self.embedder = embedder
         self.semantic: SemanticIndex | None = None
         self.out_of_scope: OutOfScopeIndex | None = None
@@ -104,30 +109,41 @@ class Answerer:
         follow_up = bool(previous) and is_follow_up(message)
         query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
         if not words(query):
-            return Answer(danger=danger, in_scope=False, follow_up=follow_up)
-        scores, in_scope = self._score(query, engine)
+            return Answer(danger=danger, in_scope=danger and self.emergency is not None,
+                          follow_up=follow_up,
+                          results=[] if self.emergency is None or not danger else [
+                              Result(self.passages[self.emergency], 1.0, "")])
+        scores, in_scope, confidence = self._score(query, engine)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         order = [i for i in order if scores[i] > 0][:MAX_RESULTS]
-        marker = _stem_marker(set(self.search.query_terms(query)))
+        if danger and self.emergency is not None:
+            # Someone in danger now sees what to do in an emergency first.
+            order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
+        query_terms = set(self.search.query_terms(query))
         results = [Result(passage=self.passages[i], score=float(scores[i]),
-                          snippet="".join(t for t, _m in _snippet(self.passages[i].answer, marker)))
+                          snippet=self.search.plain_snippet(i, query_terms))
                    for i in order]
-        return Answer(danger=danger, in_scope=in_scope and bool(results), results=results,
-                      follow_up=follow_up)
+        # Someone in danger is always answered: the emergency advice comes first.
+        answered = bool(results) and (in_scope or danger)
+        return Answer(danger=danger, in_scope=answered, results=results, follow_up=follow_up,
+                      confidence=confidence)
 
     # -- scoring --------------------------------------------------------------------------------
-    def _score(self, query: str, engine: str) -> tuple[np.ndarray, bool]:
+    def _score(self, query: str, engine: str) -> tuple[np.ndarray, bool, float]:
         message_words = words(query)
         elsewhere = mentions_elsewhere(message_words, self.scope)
         if engine == "lexical":
             plain = np.asarray(self.plain_bm25.scores(terms(query)))
-            return _unit(plain), bool(plain.max(initial=0) > 0)
+            top = float(plain.max(initial=0))
+            return _unit(plain), top > 0, top
         keyword = np.asarray(self.search.bm25.scores(self.search.query_terms(query)))
         keyword *= np.asarray(self.search.priors)
         if engine == "keywords":
-            in_scope = keyword.max(initial=0) >= self.tuning.keyword_scope_floor and not elsewhere
-            return _unit(keyword), in_scope
-        assert self.semantic is not None and self.out_of_scope is not None
+            top = float(keyword.max(initial=0))
+            in_scope = top >= self.tuning.keyword_scope_floor and not elsewhere
+            return _unit(keyword), in_scope, top
+        if self.semantic is None or self.out_of_scope is None:
+            raise ValueError(f"the {engine} engine needs the embedding model")
         vector = self.semantic.embed(query)
         semantic = self.semantic.scores(vector)
         nearest_in = self.semantic.nearest_question(vector)
@@ -135,8 +151,8 @@ class Answerer:
         in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
                     and nearest_in - nearest_out > self.tuning.scope_margin)
         if engine == "semantic":
-            return np.clip(semantic, 0, None), in_scope
-        return self._fuse(keyword, semantic), in_scope
+            return np.clip(semantic, 0, None), in_scope, nearest_in
+        return self._fuse(keyword, semantic), in_scope, nearest_in
 
     def _fuse(self, keyword: np.ndarray, semantic: np.ndarray) -> np.ndarray:
         """Reciprocal rank fusion of the two rankings, scaled so the best possible is 1."""

@@ -85,14 +85,20 @@ def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
 class DangerDetector:
     def __init__(self, rules: DangerRules | None = None):
         self.rules = rules or default_rules()
+        # Signals by their first word, so a message is only checked against phrases that
+        # could start at one of its words.
+        self._by_first_word: dict[str, list[Signal]] = {}
+        for signal in self.rules.signals:
+            self._by_first_word.setdefault(signal.phrase[0], []).append(signal)
 
     def assess(self, text: str) -> DangerAssessment:
         rules = self.rules
         message = read(text, rules.text_speak)
         hits: list[tuple[Signal, int, int]] = []
-        for signal in rules.signals:
-            for start, end in find(message, signal.phrase):
-                if not _negated(message, start):
+        for start, word in enumerate(message):
+            for signal in self._by_first_word.get(word, ()):
+                end = _match_at(message, start, signal.phrase)
+                if end is not None and not _negated(message, start):
                     hits.append((signal, start, end))
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")

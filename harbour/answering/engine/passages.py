@@ -16,6 +16,7 @@ class Passage:
     audience: str
     url: str
     also_asked: tuple[str, ...] = ()
+    answer_html: str = ""  # for display only; the engine reads the plain text
 
     @property
     def key(self) -> str:

@@ -59,6 +59,9 @@ class SearchIndex:
             vocabulary.update(words(p.answer))
             vocabulary.update(words(" ".join(p.also_asked)))
         self.speller = SpellingCorrector(vocabulary)
+        self.sentences = [_sentences(p.answer) for p in self.passages]
+        self.sentence_terms = [[frozenset(terms(s)) for s in sentences]
+                               for sentences in self.sentences]
         self._exact_text = [
             _collapse(normalise(" ".join((p.question, p.answer, *p.also_asked))))
             for p in self.passages
@@ -119,6 +122,30 @@ class SearchIndex:
         return SearchResult(hits=hits, corrected=None if exact else self.corrected_query(query))
 
 
+    def plain_snippet(self, i: int, query_terms: set[str]) -> str:
+        """The answer's sentences that share most terms with the query, as plain text."""
+        sentences = self.sentences[i]
+        if not sentences:
+            return ""
+        overlaps = [len(t & query_terms) for t in self.sentence_terms[i]]
+        best = max(range(len(sentences)), key=lambda n: (overlaps[n], -n))
+        chosen: list[str] = []
+        length = 0
+        for sentence in sentences[best:]:
+            if chosen and length + len(sentence) > SNIPPET_CHARS:
+                break
+            chosen.append(sentence)
+            length += len(sentence) + 1
+        text = " ".join(chosen)
+        if len(text) > SNIPPET_CHARS + 40:
+            text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+        return ("… " if best > 0 else "") + text
+
+
+def _sentences(answer: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(answer.strip()) if s and s.strip()]
+
+
 def _collapse(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
@@ -171,7 +198,7 @@ def _merge(segments: Segments) -> Segments:
 
 def _snippet(answer: str, marker) -> Segments:
     """The sentences of the answer that match the query best, up to about SNIPPET_CHARS."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(answer.strip()) if s and s.strip()]
+    sentences = _sentences(answer)
     if not sentences:
         return []
     marked = [marker(s) for s in sentences]

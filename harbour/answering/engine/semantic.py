@@ -1,8 +1,9 @@
-"""Semantic retrieval: cosine similarity between a message and each passage.
+"""Semantic retrieval: cosine similarity between a message and each passage's questions.
 
-A passage is represented by its question and answer (embedded as a passage) and by each of
-people's phrasings of its question (embedded as queries, so a message is compared with
-questions like it). A passage's score is the best of these.
+A passage is represented by its question and each of people's phrasings of it, embedded as
+queries, so a message is compared with questions like it; a passage scores its best match.
+Embedding whole answers too was measured and added nothing (docs/benchmarks.md), at several
+times the cost.
 """
 
 from __future__ import annotations
@@ -35,10 +36,6 @@ class MemoryVectorStore:
         self.vectors.update(vectors)
 
 
-def passage_text(passage: Passage) -> str:
-    return f"{passage.question}\n{passage.answer}"
-
-
 def question_texts(passage: Passage) -> list[str]:
     return [passage.question, *passage.also_asked]
 
@@ -63,8 +60,6 @@ def embed_cached(embedder: Embedder, store: VectorStore, kind: str,
 class SemanticIndex:
     def __init__(self, passages: Sequence[Passage], embedder: Embedder, store: VectorStore):
         self.embedder = embedder
-        self.passage_vectors = embed_cached(
-            embedder, store, "passage", [passage_text(p) for p in passages])
         owners: list[int] = []
         texts: list[str] = []
         for i, passage in enumerate(passages):
@@ -79,15 +74,11 @@ class SemanticIndex:
         return self.embedder.embed_queries([message])[0]
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
-        """Per passage: the best similarity to its phrasings, or to its text (slightly discounted,
-        as e5 scores a question against a passage lower than against another question)."""
-        by_passage = self.passage_vectors @ vector
+        """Per passage: the best similarity between the message and one of its questions."""
         by_question = np.full(self.size, -1.0, dtype=np.float32)
         np.maximum.at(by_question, self.question_owner, self.question_vectors @ vector)
-        return np.maximum(by_question, by_passage + PASSAGE_OFFSET)
+        return by_question
 
     def nearest_question(self, vector: np.ndarray) -> float:
         return float((self.question_vectors @ vector).max()) if len(self.question_vectors) else 0.0
 
-
-PASSAGE_OFFSET = 0.0

@@ -81,7 +81,40 @@
     window.addEventListener("hashchange", openTargetedAnswer);
   }
 
+  function setUpChat() {
+    // Ask without reloading the page; the server renders the answer, as it does without
+    // JavaScript, and nothing is kept in the browser but the page itself.
+    var form = document.querySelector("[data-chat-form]");
+    var log = document.querySelector("[data-chat-log]");
+    if (!form || !log || !window.fetch || !window.FormData) { return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      var message = form.querySelector("textarea");
+      var previous = form.querySelector("[data-chat-previous]");
+      var data = new FormData(form);
+      button.disabled = true;
+      fetch(form.action, {method: "POST", body: data, headers: {"X-Harbour-Fragment": "1"},
+                          credentials: "same-origin", cache: "no-store"})
+        .then(function (response) { return response.text().then(function (html) { return [response.ok, html]; }); })
+        .then(function (result) {
+          var holder = document.createElement("div");
+          holder.innerHTML = result[1];
+          var reply = holder.firstElementChild;
+          if (!reply) { throw new Error("empty"); }
+          log.appendChild(reply);
+          if (result[0]) { previous.value = message.value.slice(0, 2000); message.value = ""; }
+          var heading = reply.querySelector("h2") || reply;
+          heading.setAttribute("tabindex", "-1");
+          heading.focus();
+        })
+        .catch(function () { form.submit(); })
+        .then(function () { button.disabled = false; });
+    });
+  }
+
   setUpQuickExit();
+  setUpChat();
   setUpNotice();
   setUpAccordion();
 }());
