@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "harbour.safety.middleware.privacy_headers",
     "django.middleware.gzip.GZipMiddleware",
+    "harbour.common.page_cache.anonymous_page_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,7 +91,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -216,3 +216,5 @@ HARBOUR_EMERGENCY = {
     "helpline_number": "0808 2000 247",  # Refuge, which runs it: refuge.org.uk (checked 2026-11-25)
 }
 HARBOUR_RATE_LIMIT = env_str("HARBOUR_RATE_LIMIT", "30/m")
+# How often each process asks whether the advice changed (page cache, search and webchat index).
+HARBOUR_CONTENT_RECHECK_SECONDS = 2.0

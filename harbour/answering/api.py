@@ -10,8 +10,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 from ninja import NinjaAPI, Schema
-from ninja.errors import ValidationError as NinjaValidationError
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 
 from harbour.answering.chat import MessageRejected, chat_reply
 from harbour.answering.privacy import client_key

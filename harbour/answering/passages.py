@@ -10,13 +10,12 @@ import html
 import re
 import threading
 
-from django.db.models import Count, Max
-
 from harbour.answering.engine import Passage, SearchIndex
 from harbour.answering.engine.answerer import Answerer
 from harbour.answering.engine.embedding import Embedder, load_default_embedder
 from harbour.answering.vectors import DatabaseVectorStore
 from harbour.content.models import AdvicePage
+from harbour.content.selectors import content_version_recent
 
 _BLOCK_END = re.compile(r"</(p|li|h[1-6])>|<br\s*/?>", flags=re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -48,13 +47,6 @@ def published_passages() -> list[Passage]:
     return passages
 
 
-def content_version() -> tuple:
-    """Changes whenever an advice page is published, unpublished, moved or deleted."""
-    summary = AdvicePage.objects.live().aggregate(
-        count=Count("pk"), published=Max("last_published_at"), revision=Max("live_revision_id"))
-    return (summary["count"], summary["published"], summary["revision"])
-
-
 class _PerContentVersion:
     """Something built from the published passages, rebuilt when they change."""
 
@@ -65,7 +57,7 @@ class _PerContentVersion:
         self._value = None
 
     def get(self):
-        version = content_version()
+        version = content_version_recent()
         if self._value is None or version != self._version:
             with self._lock:
                 if self._value is None or version != self._version:

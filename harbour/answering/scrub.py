@@ -19,7 +19,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"square|mews)\b", re.IGNORECASE), "[address]"),
     (re.compile(r"\bflat\s+\d+\w*", re.IGNORECASE), "[address]"),
     # names people give: "my name is Sarah", "I'm called Jo", "my son Tyler"
-    (re.compile(r"\b(my name is|my names|i am called|im called|i'm called|call me)\s+\w+",
+    (re.compile(r"\b(my name is|my names|i am called|im called|i.m called)\s+\w+",
                 re.IGNORECASE), r"\1 [name]"),
     (re.compile(r"\b(my (?:son|daughter|boy|girl|baby|partner|ex|husband|wife|boyfriend|"
                 r"girlfriend|child|kid)(?:'s name is| is called| called| named)?)\s+([A-Z][a-z]+)"),

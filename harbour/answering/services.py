@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from harbour.answering.engine.embedding import text_key
 from harbour.answering.engine.scope import default_scope_examples
 from harbour.answering.engine.semantic import embed_cached, question_texts
 from harbour.answering.passages import embedder, published_passages
-from harbour.answering.engine.embedding import text_key
 from harbour.answering.vectors import DatabaseVectorStore, shipped_write
 
 

@@ -2,17 +2,17 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from harbour.answering.chat import MAX_MESSAGE_CHARS, MessageRejected, chat_reply
 from harbour.answering.forms import SearchForm
 from harbour.answering.passages import search_index
 from harbour.answering.privacy import client_key
-from harbour.content.models import AdvicePage
+from harbour.content.selectors import advice_groups
 
 
 # Search is read-only, so it needs no CSRF token; a token would mean a cookie for every reader.
@@ -22,7 +22,7 @@ from harbour.content.models import AdvicePage
 def search(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     form = SearchForm(data)
-    context: dict = {"form": form, "groups": AdvicePage.objects.live().public().order_by("path")}
+    context: dict = {"form": form, "groups": advice_groups()}
     if form.is_valid() and form.cleaned_data["q"]:
         options = form.cleaned_data
         result = search_index().search(

@@ -29,7 +29,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = AdvicePage.objects.live().public().order_by("path")
+        context["groups"] = AdvicePage.objects.live().public().defer_streamfields().order_by("path")
         return context
 
 
@@ -45,7 +45,8 @@ class AdviceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = AdvicePage.objects.child_of(self).live().public().order_by("path")
+        context["groups"] = (AdvicePage.objects.child_of(self).live().public()
+                             .defer_streamfields().order_by("path"))
         return context
 
 

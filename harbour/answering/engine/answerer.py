@@ -40,11 +40,11 @@ EMERGENCY_TOPIC = "emergency-immediate-danger"
 class Tuning:
     """Numbers chosen by measuring on labelled questions (docs/benchmarks.md says how)."""
 
-    rrf_k: float = 8.0
-    semantic_weight: float = 1.0
-    keyword_weight: float = 1.0
+    # hybrid = keyword_share x (BM25 / best BM25) + (1 - keyword_share) x exp((cos - best cos) / T)
+    keyword_share: float = 0.5
+    semantic_temperature: float = 0.05
     # in scope when the message is nearer the advice's questions than the out-of-scope examples
-    scope_margin: float = 0.0
+    scope_margin: float = 0.0125
     scope_floor: float = 0.80
     keyword_scope_floor: float = 4.0  # BM25 points, for the engines without a model
     low_confidence: float = 0.84  # below this nearness an answer is logged as low confidence
@@ -155,18 +155,12 @@ class Answerer:
         return self._fuse(keyword, semantic), in_scope, nearest_in
 
     def _fuse(self, keyword: np.ndarray, semantic: np.ndarray) -> np.ndarray:
-        """Reciprocal rank fusion of the two rankings, scaled so the best possible is 1."""
+        """Both rankings on a 0 to 1 scale, added: keyword scores relative to the best match,
+        semantic ones by how far each falls below the nearest question (cosines from e5 sit
+        close together, so a small gap there is a large one in meaning)."""
         t = self.tuning
-        fused = np.zeros(len(keyword))
-        for weight, scores in ((t.keyword_weight, keyword), (t.semantic_weight, semantic)):
-            ranks = np.empty(len(scores))
-            ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
-            contribution = weight / (t.rrf_k + ranks)
-            if scores is keyword:
-                contribution[keyword <= 0] = 0.0
-            fused += contribution
-        best = (t.keyword_weight + t.semantic_weight) / (t.rrf_k + 1)
-        return fused / best
+        near = np.exp((semantic - semantic.max(initial=0)) / t.semantic_temperature)
+        return t.keyword_share * _unit(keyword) + (1 - t.keyword_share) * near
 
 
 def _unit(scores: np.ndarray) -> np.ndarray:

@@ -108,7 +108,7 @@ class DangerDetector:
             for phrase in rules.now for start, end in find(message, phrase))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
         if any(find(message, p) for p in rules.calm_hypothetical + rules.calm_story):
-            return DangerAssessment(False, names, "hypothetical or a story")
+            return DangerAssessment(False, names, "hypothetical, future, safe now or a story")
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
         if not has_now:
             past = YEAR.search(text) or any(find(message, p) for p in rules.calm_past)
@@ -147,7 +147,8 @@ def parse_rules(raw: dict) -> DangerRules:
         text_speak=text_speak,
         now=phrases(raw.get("now")),
         calm_past=phrases(calm.get("past")),
-        calm_hypothetical=phrases(calm.get("hypothetical")),
+        calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),
+                                   *(calm.get("safe") or [])]),
         calm_story=phrases(calm.get("story")),
         signals=tuple(signals),
     )

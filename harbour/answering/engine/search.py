@@ -89,6 +89,7 @@ class SearchIndex:
     def search(self, query: str, *, group: str = "", audience: str = "", exact: bool = False,
                limit: int = 20) -> SearchResult:
         query = query[:MAX_QUERY_CHARS]
+        stems: set[str] = set()
         if exact:
             phrase = _collapse(normalise(query)).strip()
             if not phrase:
@@ -102,7 +103,7 @@ class SearchIndex:
         else:
             qterms = self.query_terms(query)
             scored = self.rank(qterms)
-            stems = {t for t in qterms}
+            stems = set(qterms)
             marker = _stem_marker(stems)
         hits = []
         for i, score in scored:
@@ -111,22 +112,20 @@ class SearchIndex:
                 continue
             if audience and passage.audience not in {audience, "everyone"}:
                 continue
-            hits.append(SearchHit(
-                passage=passage,
-                score=score,
-                question=marker(passage.question),
-                snippet=_snippet(passage.answer, marker),
-            ))
+            snippet = (_snippet(passage.answer, marker) if exact
+                       else self._marked_snippet(i, stems, marker))
+            hits.append(SearchHit(passage=passage, score=score,
+                                  question=marker(passage.question), snippet=snippet))
             if len(hits) >= limit:
                 break
         return SearchResult(hits=hits, corrected=None if exact else self.corrected_query(query))
 
 
-    def plain_snippet(self, i: int, query_terms: set[str]) -> str:
-        """The answer's sentences that share most terms with the query, as plain text."""
+    def _snippet_sentences(self, i: int, query_terms: set[str]) -> tuple[int, list[str]]:
+        """The answer's sentences that share most terms with the query (from the best one on)."""
         sentences = self.sentences[i]
         if not sentences:
-            return ""
+            return 0, []
         overlaps = [len(t & query_terms) for t in self.sentence_terms[i]]
         best = max(range(len(sentences)), key=lambda n: (overlaps[n], -n))
         chosen: list[str] = []
@@ -136,6 +135,22 @@ class SearchIndex:
                 break
             chosen.append(sentence)
             length += len(sentence) + 1
+        return best, chosen
+
+    def _marked_snippet(self, i: int, query_terms: set[str], marker) -> Segments:
+        best, chosen = self._snippet_sentences(i, query_terms)
+        segments: Segments = [("… ", False)] if best > 0 else []
+        for n, sentence in enumerate(chosen):
+            if n:
+                segments.append((" ", False))
+            segments.extend(marker(sentence))
+        if sum(len(t) for t, _m in segments) > SNIPPET_CHARS + 40:
+            segments = _truncate(segments, SNIPPET_CHARS)
+        return _merge(segments)
+
+    def plain_snippet(self, i: int, query_terms: set[str]) -> str:
+        """The answer's sentences that share most terms with the query, as plain text."""
+        best, chosen = self._snippet_sentences(i, query_terms)
         text = " ".join(chosen)
         if len(text) > SNIPPET_CHARS + 40:
             text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"

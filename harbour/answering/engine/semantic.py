@@ -57,6 +57,19 @@ def embed_cached(embedder: Embedder, store: VectorStore, kind: str,
     return np.vstack([np.asarray(found[k], dtype=np.float32) for k in keys])
 
 
+MESSAGE_WORDS = 24
+
+
+def shorten(message: str, limit: int = MESSAGE_WORDS) -> str:
+    """A long message's opening and closing words: where people put the situation and the
+    question. Embedding time grows with length; the keyword side still reads every word."""
+    words = message.split()
+    if len(words) <= limit:
+        return message
+    half = limit // 2
+    return " ".join(words[:half] + words[-(limit - half):])
+
+
 class SemanticIndex:
     def __init__(self, passages: Sequence[Passage], embedder: Embedder, store: VectorStore):
         self.embedder = embedder
@@ -71,7 +84,7 @@ class SemanticIndex:
         self.size = len(passages)
 
     def embed(self, message: str) -> np.ndarray:
-        return self.embedder.embed_queries([message])[0]
+        return self.embedder.embed_queries([shorten(message)])[0]
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         """Per passage: the best similarity between the message and one of its questions."""
