@@ -332,6 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         python = python.relative_to(Path.cwd())
     command = shlex.join([str(python), *sys.argv]) if argv is None else shlex.join(argv)
     info = machine()
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        changed = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True, text=True, check=True).stdout.split("\n")
+        changed = [line[3:] for line in changed if line.strip()]
+        if changed and info.get("commit"):
+            info["commit"] += f" plus uncommitted changes to {', '.join(changed)}"
     if os.getloadavg()[0] > 0.5:
         print(f"Warning: the machine is busy (load average {info['load']}); the figures will "
               "be lower than on a quiet machine.", file=sys.stderr)
@@ -363,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
                                        texts[1 % len(texts)]))
 
         # Warm every worker (model, vectors, indexes) before measuring.
-        run_wrk(lua, server.port, "warm-up", API_PATH, 2, 8, 3, server.proc.pid)
+        run_wrk(lua, server.port, "warm-up", API_PATH, 2, 8, 5, server.proc.pid)
         for threads, connections in CONNECTIONS:
             print(f"wrk -t{threads} -c{connections} -d{seconds}s POST {API_PATH} ...",
                   end=" ", flush=True)

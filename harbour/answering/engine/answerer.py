@@ -27,7 +27,12 @@ from harbour.answering.engine.scope import (
     mentions_elsewhere,
 )
 from harbour.answering.engine.search import SearchIndex
-from harbour.answering.engine.semantic import MemoryVectorStore, SemanticIndex, VectorStore
+from harbour.answering.engine.semantic import (
+    MemoryVectorStore,
+    SemanticIndex,
+    VectorStore,
+    embed_cached,
+)
 from harbour.answering.engine.text import terms, words
 
 ENGINES = ("lexical", "keywords", "semantic", "hybrid")
@@ -88,11 +93,16 @@ class Answerer:
                                if p.anchor == EMERGENCY_TOPIC), None)
         self.embedder = embedder
         self.semantic: SemanticIndex | None = None
+        self.danger_examples: tuple[np.ndarray, np.ndarray] | None = None
         self.out_of_scope: OutOfScopeIndex | None = None
         if embedder is not None:
             store = store or MemoryVectorStore()
             self.semantic = SemanticIndex(self.passages, embedder, store)
             self.out_of_scope = OutOfScopeIndex(embedder, store, self.scope)
+            examples = self.danger.rules.semantic
+            self.danger_examples = (
+                embed_cached(embedder, store, "query", list(examples.danger)),
+                embed_cached(embedder, store, "query", list(examples.calm)))
 
     @property
     def engines(self) -> tuple[str, ...]:
@@ -105,15 +115,18 @@ class Answerer:
             if engine not in self.engines:
                 raise ValueError(f"unknown engine {engine!r}; choose from {self.engines}")
         message = message[:MAX_MESSAGE_CHARS]
-        danger = self.danger.assess(message).danger
         follow_up = bool(previous) and is_follow_up(message)
         query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
+        vector = (self.semantic.embed(query)
+                  if self.semantic is not None and engine in {"semantic", "hybrid"} and words(query)
+                  else None)
+        danger = self.danger.assess(message, nearness=self._danger_nearness(vector)).danger
         if not words(query):
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
                           results=[] if self.emergency is None or not danger else [
                               Result(self.passages[self.emergency], 1.0, "")])
-        scores, in_scope, confidence = self._score(query, engine)
+        scores, in_scope, confidence = self._score(query, engine, vector)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         order = [i for i in order if scores[i] > 0][:MAX_RESULTS]
         if danger and self.emergency is not None:
@@ -129,7 +142,19 @@ class Answerer:
                       confidence=confidence)
 
     # -- scoring --------------------------------------------------------------------------------
-    def _score(self, query: str, engine: str) -> tuple[np.ndarray, bool, float]:
+    def _danger_nearness(self, vector: np.ndarray | None):
+        if vector is None or self.danger_examples is None:
+            return None
+
+        def nearness() -> tuple[float, float]:
+            danger_vectors, calm_vectors = self.danger_examples
+            to_calm = max(float((calm_vectors @ vector).max(initial=-1.0)),
+                          self.semantic.nearest_question(vector))
+            return float((danger_vectors @ vector).max(initial=-1.0)), to_calm
+        return nearness
+
+    def _score(self, query: str, engine: str,
+               vector: np.ndarray | None) -> tuple[np.ndarray, bool, float]:
         message_words = words(query)
         elsewhere = mentions_elsewhere(message_words, self.scope)
         if engine == "lexical":
@@ -144,7 +169,8 @@ class Answerer:
             return _unit(keyword), in_scope, top
         if self.semantic is None or self.out_of_scope is None:
             raise ValueError(f"the {engine} engine needs the embedding model")
-        vector = self.semantic.embed(query)
+        if vector is None:
+            vector = self.semantic.embed(query)
         semantic = self.semantic.scores(vector)
         nearest_in = self.semantic.nearest_question(vector)
         nearest_out = self.out_of_scope.nearest(vector)

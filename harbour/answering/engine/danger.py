@@ -31,6 +31,14 @@ class Signal:
 
 
 @dataclass(frozen=True)
+class SemanticExamples:
+    danger: tuple[str, ...] = ()
+    calm: tuple[str, ...] = ()
+    margin: float = 0.02
+    floor: float = 0.86
+
+
+@dataclass(frozen=True)
 class DangerRules:
     text_speak: dict[str, str]
     now: tuple[Phrase, ...]
@@ -38,6 +46,7 @@ class DangerRules:
     calm_hypothetical: tuple[Phrase, ...]
     calm_story: tuple[Phrase, ...]
     signals: tuple[Signal, ...]
+    semantic: SemanticExamples = SemanticExamples()
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,22 @@ class DangerDetector:
         for signal in self.rules.signals:
             self._by_first_word.setdefault(signal.phrase[0], []).append(signal)
 
-    def assess(self, text: str) -> DangerAssessment:
+    def assess(self, text: str, *, nearness=None) -> DangerAssessment:
+        """`nearness`, when given, is the model's part: a function that returns how near the
+        message is to the danger examples and to the calm ones (and the advice's questions)."""
+        assessment = self.assess_rules(text)
+        if assessment.danger or assessment.signals or nearness is None:
+            return assessment
+        message = read(text, self.rules.text_speak)
+        if any(find(message, p) for p in self.rules.calm_hypothetical + self.rules.calm_story):
+            return assessment
+        to_danger, to_calm = nearness()
+        examples = self.rules.semantic
+        if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
+            return DangerAssessment(True, ("model",), "near the examples of danger")
+        return assessment
+
+    def assess_rules(self, text: str) -> DangerAssessment:
         rules = self.rules
         message = read(text, rules.text_speak)
         hits: list[tuple[Signal, int, int]] = []
@@ -143,7 +167,14 @@ def parse_rules(raw: dict) -> DangerRules:
         for phrase in phrases(spec["phrases"]):
             signals.append(Signal(name=name, kind=spec["kind"], phrase=phrase))
     calm = raw.get("calm") or {}
+    model = raw.get("semantic") or {}
     return DangerRules(
+        semantic=SemanticExamples(
+            danger=tuple(str(x) for x in model.get("danger") or ()),
+            calm=tuple(str(x) for x in model.get("calm") or ()),
+            margin=float(model.get("margin", 0.02)),
+            floor=float(model.get("floor", 0.86)),
+        ),
         text_speak=text_speak,
         now=phrases(raw.get("now")),
         calm_past=phrases(calm.get("past")),
