@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -70,12 +70,12 @@ def http_error(request: HttpRequest, exc: HttpError):
 def answer(request: HttpRequest, payload: AnswerIn):
     if is_ratelimited(request, group="answer", key=client_key, rate=settings.HARBOUR_RATE_LIMIT,
                       increment=True):
-        return 429, {"error": "Too many questions at once. Please wait a minute and try again."}
+        return Status(429, {"error": "Too many questions at once. Please wait a minute and try again."})
     try:
         reply = chat_reply(message=payload.text, previous=payload.previous)
     except MessageRejected as rejected:
-        return 422, {"error": str(rejected)}
-    return 200, reply.answer.as_dict()
+        return Status(422, {"error": str(rejected)})
+    return Status(200, reply.answer.as_dict())
 
 
 @api.get("/topics", response=list[TopicOut], summary="The taxonomy's topics")
