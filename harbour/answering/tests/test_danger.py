@@ -90,3 +90,14 @@ def test_wildcards_match_words_between():
     rules = parse_rules({"signals": {"door": {"kind": "happening", "phrases": ["at ** door"]}}})
     assert DangerDetector(rules).assess("he is at my front door").danger
     assert not DangerDetector(rules).assess("the door is at the back").danger
+
+
+def test_the_model_catches_what_the_rules_miss_but_never_overrules_a_calm_reading():
+    near_danger = lambda: (0.92, 0.85)  # noqa: E731
+    near_calm = lambda: (0.86, 0.90)  # noqa: E731
+    new_words = "he's gone proper mental, i'm in the loo with the little one"
+    assert not DETECTOR.assess(new_words).danger
+    assert DETECTOR.assess(new_words, nearness=near_danger).danger
+    assert not DETECTOR.assess(new_words, nearness=near_calm).danger
+    hypothetical = "what should i do if he ever goes proper mental again"
+    assert not DETECTOR.assess(hypothetical, nearness=near_danger).danger

@@ -30,6 +30,12 @@ def test_production_refuses_unsafe_settings(env, message):
     assert message in result.stderr
 
 
-def test_production_starts_when_safe():
-    result = load_production(SECRET_KEY="k" * 50, ALLOWED_HOSTS="harbour.example")
+def test_production_starts_when_safe_with_secure_cookies_and_hsts():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; "
+         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.DEBUG)"],
+        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "config.settings.production",
+             "SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "harbour.example"},
+        capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "63072000", "False"]
