@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
@@ -53,15 +54,15 @@ class ErrorOut(Schema):
 
 @api.exception_handler(NinjaValidationError)
 def invalid_request(request: HttpRequest, exc: NinjaValidationError):
-    return api.create_response(request, {"error": "Please send JSON like "
-                                         '{"text": "your question"}.'}, status=422)
+    return api.create_response(
+        request, {"error": _('Please send JSON like {"text": "your question"}.')}, status=422)
 
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError):
     message = str(exc)
     if exc.status_code == 400:
-        message = 'We could not read that. Please send JSON like {"text": "your question"}.'
+        message = _('We could not read that. Please send JSON like {"text": "your question"}.')
     return api.create_response(request, {"error": message}, status=exc.status_code)
 
 
@@ -70,7 +71,8 @@ def http_error(request: HttpRequest, exc: HttpError):
 def answer(request: HttpRequest, payload: AnswerIn):
     if is_ratelimited(request, group="answer", key=client_key, rate=settings.HARBOUR_RATE_LIMIT,
                       increment=True):
-        return Status(429, {"error": "Too many questions at once. Please wait a minute and try again."})
+        return Status(429, {"error": _("Too many questions at once. "
+                                       "Please wait a minute and try again.")})
     try:
         reply = chat_reply(message=payload.text, previous=payload.previous)
     except MessageRejected as rejected:
