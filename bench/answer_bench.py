@@ -55,6 +55,10 @@ API_PATH = "/api/answer"
 CONNECTIONS = [(1, 1), (2, 16)]  # (wrk threads, connections)
 RATE_LIMIT = "100000/m"  # the per-client limit would otherwise answer 429 to wrk
 
+# Shown in the report when set: they change how the embedding model uses the cores.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OPENBLAS_NUM_THREADS",
+                    "MKL_NUM_THREADS")
+
 # Targets, printed beside the figures; never asserted.
 TARGET_RPS_16 = 150  # answers/s at 16 connections
 TARGET_READY_S = 10.0  # process start to /healthz 200 and a first answer, warm cache
@@ -245,6 +249,8 @@ def report(info: dict[str, str], command: str, server: AnswerServer, started: dt
     out.append(f"| Date | {started.strftime('%Y-%m-%d %H:%M:%S %Z')} |")
     out.append(f"| Commit | {info.get('commit', '?')} |")
     out.append(f"| Load average before the run | {info['load']} |")
+    tuning = [f"{name}={os.environ[name]}" for name in THREAD_VARIABLES if name in os.environ]
+    out.append(f"| Thread settings passed to the server | {', '.join(tuning) or 'none (defaults)'} |")
     out.append(f"| Questions | {question_count}, from {', '.join(question_files)}, "
                "rotated per request |")
     out.append("")

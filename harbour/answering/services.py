@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from harbour.answering.engine.danger import default_rules
 from harbour.answering.engine.embedding import text_key
 from harbour.answering.engine.scope import default_scope_examples
 from harbour.answering.engine.semantic import embed_cached, question_texts
@@ -22,8 +23,14 @@ def passage_vectors_refresh(*, group: str | None = None) -> int:
     store = DatabaseVectorStore(model.name)
     embed_cached(model, store, "query", [t for p in passages for t in question_texts(p)])
     if group is None:
-        embed_cached(model, store, "query", list(default_scope_examples().examples))
+        embed_cached(model, store, "query", engine_example_texts())
     return len(passages)
+
+
+def engine_example_texts() -> list[str]:
+    """The examples the engine compares messages with: out of scope, danger, calm."""
+    danger = default_rules().semantic
+    return [*default_scope_examples().examples, *danger.danger, *danger.calm]
 
 
 def shipped_vectors_export() -> tuple[int, str]:
@@ -34,7 +41,7 @@ def shipped_vectors_export() -> tuple[int, str]:
         raise RuntimeError("the embedding model is not installed")
     passage_vectors_refresh()
     texts = [t for p in published_passages() for t in question_texts(p)]
-    texts += list(default_scope_examples().examples)
+    texts += engine_example_texts()
     keys = [text_key(model.name, "query", t) for t in texts]
     vectors = DatabaseVectorStore().get_many(keys)
     path = shipped_write(model.name, vectors)

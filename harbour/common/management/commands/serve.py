@@ -26,6 +26,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-access-log", action="store_true")
 
     def handle(self, *args, **options):
+        if options["workers"] > 1:
+            # One thread per worker for the embedding model: with several workers on few cores,
+            # the model's threads otherwise spin waiting for each other (docs/benchmarks.md).
+            os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("HARBOUR_MODEL_THREADS", "1"))
         report = database_prepare()
         call_command("collectstatic", interactive=False, verbosity=0)
         url = f"http://{options['host']}:{options['port']}"
