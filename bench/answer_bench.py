@@ -16,7 +16,6 @@ Needs `wrk` (Debian/Ubuntu: `apt-get install wrk`). Standard library only.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import http.client
@@ -36,14 +35,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
-    HARBOUR,
     HOST,
     REPO,
     WRK_LUA,
     LoadResult,
     Server,
+    bench_arguments,
     free_port,
     machine,
+    missing_tools,
     run_wrk,
 )
 
@@ -308,25 +308,11 @@ def report(info: dict[str, str], command: str, server: AnswerServer, started: dt
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="3 s runs: a smoke test")
-    parser.add_argument("--duration", type=int, help="seconds per wrk run (default 10)")
-    parser.add_argument("--workers", type=int,
-                        help="pass --workers to harbour serve (default: as make serve, 2 x cores)")
-    parser.add_argument("--start-timeout", type=int, default=900,
-                        help="seconds to wait for a fresh set-up to answer /healthz (default 900)")
-    parser.add_argument("--keep-data", action="store_true",
-                        help="keep the temporary data folder and server logs")
-    args = parser.parse_args(argv)
+    args = bench_arguments(__doc__.split("\n\n")[0]).parse_args(argv)
     seconds = args.duration or (3 if args.quick else 10)
-
-    if shutil.which("wrk") is None:
-        print("wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk",
-              file=sys.stderr)
-        return 2
-    if not HARBOUR.exists():
-        print(f"{HARBOUR} is missing: run `make serve` or `make test` once to set it up.",
-              file=sys.stderr)
+    problem = missing_tools()
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     texts, used = read_questions()
     if not texts:

@@ -479,11 +479,9 @@ def report(info: dict[str, str], command: str, server: Server, started: dt.datet
     return "\n".join(out)
 
 
-# --------------------------------------------------------------------------- main
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def bench_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every Harbour benchmark takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--quick", action="store_true", help="3 s runs: a smoke test")
     parser.add_argument("--duration", type=int, help="seconds per wrk run (default 10)")
     parser.add_argument("--workers", type=int,
@@ -491,17 +489,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start-timeout", type=int, default=900,
                         help="seconds to wait for a fresh set-up to answer /healthz (default 900)")
     parser.add_argument("--keep-data", action="store_true",
-                        help="keep the temporary data folder and server log")
-    args = parser.parse_args(argv)
-    seconds = args.duration or (3 if args.quick else 10)
+                        help="keep the temporary data folder and server logs")
+    return parser
 
+
+def missing_tools() -> str | None:
+    """Why a benchmark cannot run here, or None."""
     if shutil.which("wrk") is None:
-        print("wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk",
-              file=sys.stderr)
-        return 2
+        return "wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk"
     if not HARBOUR.exists():
-        print(f"{HARBOUR} is missing: run `make serve` or `make test` once to set it up.",
-              file=sys.stderr)
+        return f"{HARBOUR} is missing: run `make serve` or `make test` once to set it up."
+    return None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = bench_arguments(__doc__.split("\n\n")[0]).parse_args(argv)
+    seconds = args.duration or (3 if args.quick else 10)
+    problem = missing_tools()
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
 
     python = Path(sys.executable)
