@@ -44,6 +44,7 @@ from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
     free_port,
     machine,
     missing_tools,
+    print_problems,
     run_wrk,
 )
 
@@ -404,12 +405,7 @@ def main(argv: list[str] | None = None) -> int:
                  "cores meanwhile, so the figure is understated"
                  for r in loads if r.other_cores > 0.2]
     problems += [f"server log: {line}" for line in trouble[:20]]
-    if problems:
-        print("Problems seen:")
-        for line in problems:
-            print(f"- {line}")
-    else:
-        print("No errors and no non-2xx responses.")
+    print_problems(problems, all_clear="No errors and no non-2xx responses.")
     return 0
 
 

@@ -493,6 +493,15 @@ def bench_arguments(description: str) -> argparse.ArgumentParser:
     return parser
 
 
+def print_problems(problems: list[str], *, all_clear: str) -> None:
+    if problems:
+        print("Problems seen:")
+        for line in problems:
+            print(f"- {line}")
+    else:
+        print(all_clear)
+
+
 def missing_tools() -> str | None:
     """Why a benchmark cannot run here, or None."""
     if shutil.which("wrk") is None:
@@ -591,12 +600,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"{r.other_cores:.2f} cores meanwhile, so the figure is understated"
                  for r in loads if r.other_cores > 0.2]
     problems += [f"server log: {line}" for line in trouble[:20]]
-    if problems:
-        print("Problems seen:")
-        for line in problems:
-            print(f"- {line}")
-    else:
-        print("No errors, no non-200 responses, no page over budget.")
+    print_problems(problems, all_clear="No errors, no non-200 responses, no page over budget.")
     return 0
 
 

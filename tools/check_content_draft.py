@@ -1,40 +1,20 @@
-"""Quick check of a draft content file while writing (the real checks live in the test suite).
+"""Quick look at a content file while writing it: each answer's reading score and the group's
+missing main topics. The real checks are the tests in harbour/content/tests/.
 
-    .venv/bin/python tools/check_content_draft.py content/GROUP.md
+    .venv/bin/python tools/check_content_draft.py content/GROUP.md [...]
 """
-import re
+
 import sys
+from pathlib import Path
 
-import frontmatter
-import yaml
+from harbour.content.starter import parse_group_file
+from harbour.content.topics import taxonomy
 
-from harbour.content.readability import flesch_reading_ease
-
-topics = yaml.safe_load(open("harbour/content/topics.yaml"))["topics"]
-ids = {t["id"] for t in topics}
-for path in [p for p in sys.argv[1:] if not p.endswith("README.md")]:
-    post = frontmatter.load(path)
-    group = post["group"]
-    blocks = re.split(r"^## ", post.content, flags=re.M)[1:]
-    mains = []
-    for block in blocks:
-        question, rest = block.split("\n", 1)
-        m = re.search(r"```yaml\n(.*?)```", rest, flags=re.S)
-        if not m:
-            print("NO META:", question)
-            continue
-        meta = yaml.safe_load(m.group(1))
-        answer = rest[m.end():].strip()
-        bad = set(meta["topics"]) - ids
-        if bad:
-            print("UNKNOWN TOPICS", bad, question)
-        for key in ("topics", "audience", "sources", "reviewed"):
-            if key not in meta:
-                print("MISSING", key, question)
-        score = flesch_reading_ease(re.sub(r"[*_#>\[\]()`]", " ", answer))
-        anchor = meta.get("anchor", meta["topics"][0])
-        if anchor == meta["topics"][0]:
-            mains.append(anchor)
-        print(f"{score:6.1f} {'OK ' if score >= 60 else 'LOW'} {anchor:40} {question}")
-    want = {t["id"] for t in topics if t["group"] == group}
-    print("missing main topics:", want - set(mains) or "none")
+for path in (Path(p) for p in sys.argv[1:] if not p.endswith("README.md")):
+    group = parse_group_file(path)
+    for question in group.questions:
+        score = question.reading_ease()
+        print(f"{score:6.1f} {'OK ' if score >= 60 else 'LOW'} {question.anchor:40} {question.question}")
+    mains = {q.anchor for q in group.questions if q.anchor == q.topics[0]}
+    wanted = {t.id for t in taxonomy().topics_in(group.group)}
+    print("missing main topics:", ", ".join(sorted(wanted - mains)) or "none")

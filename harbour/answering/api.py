@@ -6,16 +6,14 @@ needs no CSRF token; it changes nothing anyway.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from harbour.answering.chat import MessageRejected, chat_reply
-from harbour.answering.privacy import client_key
+from harbour.answering.privacy import question_limit_reached
 from harbour.content.topics import taxonomy
 
 api = NinjaAPI(title="Harbour", version="1", description=__doc__, urls_namespace="api",
@@ -69,8 +67,7 @@ def http_error(request: HttpRequest, exc: HttpError):
 @api.post("/answer", response={200: AnswerOut, 422: ErrorOut, 429: ErrorOut},
           summary="Answer a question with the advice")
 def answer(request: HttpRequest, payload: AnswerIn):
-    if is_ratelimited(request, group="answer", key=client_key, rate=settings.HARBOUR_RATE_LIMIT,
-                      increment=True):
+    if question_limit_reached(request):
         return Status(429, {"error": _("Too many questions at once. "
                                        "Please wait a minute and try again.")})
     try:

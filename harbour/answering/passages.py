@@ -85,12 +85,12 @@ def _build_answerer(passages: list[Passage]) -> Answerer:
                     store=DatabaseVectorStore(model.name if model else None))
 
 
-_search = _PerContentVersion(SearchIndex)
 _answerer = _PerContentVersion(_build_answerer)
 
 
 def search_index() -> SearchIndex:
-    return _search.get()
+    """The site search's index: the webchat engine's own, so each process builds it once."""
+    return answerer().search
 
 
 def answerer() -> Answerer:

@@ -7,6 +7,7 @@ import hmac
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
 
 
 def client_key(group: str, request: HttpRequest) -> str:
@@ -15,3 +16,9 @@ def client_key(group: str, request: HttpRequest) -> str:
     address = request.META.get("REMOTE_ADDR", "")
     return hmac.new(settings.SECRET_KEY.encode(), f"{group}:{address}".encode(),
                     hashlib.sha256).hexdigest()
+
+
+def question_limit_reached(request: HttpRequest) -> bool:
+    """Counts this question against the client's limit (the webchat page and the API share it)."""
+    return is_ratelimited(request, group="answer", key=client_key,
+                          rate=settings.HARBOUR_RATE_LIMIT, increment=True)

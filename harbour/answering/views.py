@@ -1,17 +1,15 @@
 """Site search and the webchat page: nothing a person types is stored or logged."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from harbour.answering.chat import MAX_MESSAGE_CHARS, MessageRejected, chat_reply
 from harbour.answering.forms import SearchForm
 from harbour.answering.passages import search_index
-from harbour.answering.privacy import client_key
+from harbour.answering.privacy import question_limit_reached
 from harbour.content.selectors import advice_groups
 
 
@@ -43,8 +41,7 @@ def chat(request: HttpRequest) -> HttpResponse:
     context: dict = {}
     status = 200
     if request.method == "POST":
-        if is_ratelimited(request, group="answer", key=client_key,
-                          rate=settings.HARBOUR_RATE_LIMIT, increment=True):
+        if question_limit_reached(request):
             context["error"] = _("You have asked a lot of questions at once. "
                                  "Please wait a minute and try again.")
             status = 429

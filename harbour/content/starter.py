@@ -18,6 +18,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from config.env import REPO_DIR
+from harbour.content.readability import flesch_reading_ease
 
 CONTENT_DIR = REPO_DIR / "content"
 # Part of each file's hash: raise it when the way a file becomes a page changes, so the next
@@ -55,6 +56,12 @@ class QuestionContent:
     @property
     def answer_html(self) -> str:
         return markdown_to_html(self.answer_markdown)
+
+    def reading_ease(self) -> float:
+        """The answer's Flesch reading ease, as a reader sees it (each paragraph and list item
+        read as its own unit)."""
+        text = re.sub(r"<[^>]+>", " ", re.sub(r"</(p|li|h3)>", "\n", self.answer_html))
+        return flesch_reading_ease(text)
 
 
 @dataclass(frozen=True)

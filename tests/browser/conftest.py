@@ -130,21 +130,25 @@ def browser_context_args(browser_context_args):
             "locale": "en-GB"}
 
 
-@pytest.fixture
-def third_party_requests(context) -> list[str]:
-    """Every request for anything but 127.0.0.1 is refused and recorded; none is allowed."""
+def _refuse_third_parties(context) -> list[str]:
+    """Refuse and record every request for anything but 127.0.0.1."""
     refused: list[str] = []
 
     def handle(route):
-        url = route.request.url
-        host = urlparse(url).hostname
-        if host == "127.0.0.1":
+        if urlparse(route.request.url).hostname == "127.0.0.1":
             route.continue_()
         else:
-            refused.append(url)
+            refused.append(route.request.url)
             route.abort()
 
     context.route("**/*", handle)
+    return refused
+
+
+@pytest.fixture
+def third_party_requests(context) -> list[str]:
+    """Every request for anything but 127.0.0.1 is refused and recorded; none is allowed."""
+    refused = _refuse_third_parties(context)
     yield refused
     assert refused == [], f"requests left 127.0.0.1: {refused}"
 
@@ -159,17 +163,7 @@ def site(page, base_url, third_party_requests):
 @pytest.fixture
 def site_without_js(browser, base_url, browser_context_args):
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
-    refused: list[str] = []
-
-    def handle(route):
-        url = route.request.url
-        if urlparse(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            refused.append(url)
-            route.abort()
-
-    context.route("**/*", handle)
+    refused = _refuse_third_parties(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

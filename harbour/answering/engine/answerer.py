@@ -85,7 +85,7 @@ class Answerer:
                  scope: ScopeExamples | None = None, tuning: Tuning | None = None):
         self.passages = list(passages)
         self.tuning = tuning or Tuning()
-        self.search = SearchIndex(self.passages)
+        self.search = SearchIndex(self.passages)  # also serves the site's search
         self.plain_bm25 = BM25([terms(f"{p.question} {p.answer}") for p in self.passages])
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
