@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "harbour.content",
     "harbour.answering",
     "harbour.safety",
+    "harbour.tools",
+    "harbour.directory",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

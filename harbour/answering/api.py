@@ -81,3 +81,12 @@ def answer(request: HttpRequest, payload: AnswerIn):
 def topics(request: HttpRequest):
     return [{"id": t.id, "group": t.group, "title": t.title, "url": f"/advice/{t.group}/#{t.id}"}
             for t in taxonomy().topics if not t.retired]
+
+
+def _add_tool_routes() -> None:
+    from harbour.tools.api import router as tools_router
+
+    api.add_router("/", tools_router)
+
+
+_add_tool_routes()

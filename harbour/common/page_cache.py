@@ -1,7 +1,8 @@
 """A per-process cache of the pages anonymous readers get, refreshed when advice is published.
 
 Only what every reader gets alike is kept: a GET or HEAD without cookies or a query string,
-answered 200 with HTML and no cookie. Searches, the webchat, the API and the admin are never
+answered 200 with HTML and no cookie. Pages show whether the advice line is open now, so the key
+holds that status too: a page kept while the line was open is never served once it has closed. Searches, the webchat, the API and the admin are never
 kept, so nothing a person types is held here.
 """
 
@@ -12,6 +13,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from django.utils import timezone
+
+from harbour.common.advice_line import advice_line_status
 from harbour.content.selectors import content_version_recent
 
 NEVER_CACHED = ("/admin", "/exit", "/api/", "/search", "/chat", "/healthz", "/static/", "/media/")
@@ -24,7 +28,7 @@ def anonymous_page_cache(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return get_response(request)
-        key = (request.path, content_version_recent())
+        key = (request.path, content_version_recent(), advice_line_status(timezone.now()).describe())
         hit = pages.get(key)
         if hit is not None:
             pages.move_to_end(key)
