@@ -48,3 +48,16 @@ def generated_secret_key(folder: Path) -> str:
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
     return key_file.read_text().strip()
+
+
+def generated_encryption_key(folder: Path) -> str:
+    """A Fernet key kept in the data folder for the embedded default, made once, owner-only.
+    Production takes its keys from HARBOUR_ENCRYPTION_KEYS instead."""
+    key_file = folder / "encryption_key"
+    if not key_file.exists():
+        from cryptography.fernet import Fernet
+
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(Fernet.generate_key().decode())
+    return key_file.read_text().strip()

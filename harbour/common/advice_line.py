@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from zoneinfo import ZoneInfo
 
-import holidays
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-LONDON = ZoneInfo("Europe/London")
+# Imported here too, as the names this module has always offered.
+from harbour.common.calendar import LONDON, clock, day_name, is_bank_holiday
+
+__all__ = ["LONDON", "LineHours", "LineStatus", "advice_line_status", "clock", "configured_hours",
+           "day_name", "is_bank_holiday"]
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,6 @@ def configured_hours() -> LineHours:
     )
 
 
-@cache
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
-
-
-def is_bank_holiday(day: dt.date) -> bool:
-    return day in _bank_holidays(day.year)
-
-
 def _opening_day(hours: LineHours, day: dt.date) -> bool:
     if day.weekday() not in hours.weekdays:
         return False
@@ -79,14 +71,3 @@ def advice_line_status(now: dt.datetime, hours: LineHours | None = None) -> Line
         if _opening_day(hours, day):
             return LineStatus(False, None, dt.datetime.combine(day, hours.opens, tzinfo=LONDON))
     return LineStatus(False, None, None)
-
-
-def clock(moment: dt.datetime) -> str:
-    """9.30am, 3pm: the way the advice line's hours are written."""
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}.{moment.minute:02d}{suffix}"
-
-
-def day_name(moment: dt.datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B}"

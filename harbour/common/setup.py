@@ -12,6 +12,7 @@ from django.db import transaction
 from config.env import env_str
 from harbour.answering.services import passage_vectors_refresh
 from harbour.content.services import load_starter_content, starter_content_present
+from harbour.directory.services import organisations_load
 
 ADMIN_USERNAME = "admin"
 
@@ -30,6 +31,7 @@ def database_prepare(*, with_admin: bool = True, verbosity: int = 0) -> SetupRep
     if not starter_content_present():
         load_starter_content()
         loaded = True
+    organisations_load()  # the starter directory of help; an editor's changes always win
     passage_vectors_refresh()  # only texts not yet embedded: quick when nothing changed
     created, password = (admin_ensure() if with_admin else (False, None))
     return SetupReport(loaded_content=loaded, admin_created=created, admin_password=password)

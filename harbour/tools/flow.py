@@ -62,7 +62,7 @@ class Question:
         return next((o for o in self.options if o.id == option_id), None)
 
     def next_for(self, answers: Answers) -> str:
-        """Where the answers lead after this question: an option's own goto, else the first branch that holds."""
+        """Where the answers lead: a chosen option's own goto, else the first branch that holds."""
         for option_id in answers.get(self.id, ()):
             option = self.option(option_id)
             if option and option.goto:
@@ -263,8 +263,12 @@ def tool_from_data(raw: dict, *, source: str = "rules") -> Tool:
         questions = {q["id"]: _question(q) for q in raw.get("questions", [])}
         outcomes = {o["id"]: _outcome(o) for o in raw.get("outcomes", [])}
         tool = Tool(
-            id=raw["id"], title=raw["title"], intro=raw.get("intro", "").strip(), start=raw["start"],
-            questions=questions, outcomes=outcomes,
+            id=raw["id"],
+            title=raw["title"],
+            intro=raw.get("intro", "").strip(),
+            start=raw["start"],
+            questions=questions,
+            outcomes=outcomes,
             findings=tuple(_finding(f) for f in raw.get("findings", [])),
             timelines=tuple(_timeline(t) for t in raw.get("timelines", [])),
             disclaimer=raw.get("disclaimer", "").strip(),
@@ -288,7 +292,9 @@ def check_tool(tool: Tool, *, topic_ids: frozenset[str] | None = None, source: s
     problems = _Problems(source)
     nodes = set(tool.questions) | set(tool.outcomes)
     if set(tool.questions) & set(tool.outcomes):
-        problems.add(f"ids used for both a question and an outcome: {sorted(set(tool.questions) & set(tool.outcomes))}")
+        problems.add(
+            f"ids used for both a question and an outcome: {sorted(set(tool.questions) & set(tool.outcomes))}"
+        )
     if tool.start not in tool.questions:
         problems.add(f"start {tool.start!r} is not a question")
     for question in tool.questions.values():
@@ -404,32 +410,48 @@ def _question(raw: dict) -> Question:
     if isinstance(branches, str):
         branches = [{"goto": branches}]
     return Question(
-        id=raw["id"], text=raw["text"].strip(), hint=raw.get("hint", "").strip(),
+        id=raw["id"],
+        text=raw["text"].strip(),
+        hint=raw.get("hint", "").strip(),
         choose=raw.get("choose", "one"),
-        options=tuple(Option(id=o["id"], label=o["label"].strip(), hint=o.get("hint", "").strip(),
-                             goto=o.get("goto")) for o in raw["options"]),
+        options=tuple(
+            Option(id=o["id"], label=o["label"].strip(), hint=o.get("hint", "").strip(), goto=o.get("goto"))
+            for o in raw["options"]
+        ),
         branches=tuple(Branch(goto=b["goto"], when=_condition(b.get("when"))) for b in branches),
     )
 
 
 def _outcome(raw: dict) -> Outcome:
     return Outcome(
-        id=raw["id"], title=raw["title"].strip(), summary=raw.get("summary", "").strip(),
-        sections=tuple(Section(heading=s["heading"].strip(),
-                               paragraphs=tuple(p.strip() for p in s.get("paragraphs", [])),
-                               items=tuple(i.strip() for i in s.get("items", [])))
-                       for s in raw.get("sections", [])),
-        topics=tuple(raw.get("topics", [])), next=tuple(raw.get("next", [])),
+        id=raw["id"],
+        title=raw["title"].strip(),
+        summary=raw.get("summary", "").strip(),
+        sections=tuple(
+            Section(
+                heading=s["heading"].strip(),
+                paragraphs=tuple(p.strip() for p in s.get("paragraphs", [])),
+                items=tuple(i.strip() for i in s.get("items", [])),
+            )
+            for s in raw.get("sections", [])
+        ),
+        topics=tuple(raw.get("topics", [])),
+        next=tuple(raw.get("next", [])),
         tools=tuple(raw.get("tools", [])),
     )
 
 
 def _finding(raw: dict) -> Finding:
     return Finding(
-        id=raw["id"], title=raw["title"].strip(), summary=raw.get("summary", "").strip(),
-        topics=tuple(raw.get("topics", [])), tools=tuple(raw.get("tools", [])),
-        rules=tuple(Rule(verdict=r["verdict"], why=r["why"].strip(), when=_condition(r.get("when")))
-                    for r in raw["rules"]),
+        id=raw["id"],
+        title=raw["title"].strip(),
+        summary=raw.get("summary", "").strip(),
+        topics=tuple(raw.get("topics", [])),
+        tools=tuple(raw.get("tools", [])),
+        rules=tuple(
+            Rule(verdict=r["verdict"], why=r["why"].strip(), when=_condition(r.get("when")))
+            for r in raw["rules"]
+        ),
     )
 
 

@@ -42,22 +42,36 @@ def process_stage(request: HttpRequest) -> HttpResponse:
 
 def _guided(request: HttpRequest, tool_id: str, *, url_name: str) -> HttpResponse:
     tool = guided_tool(tool_id)
-    step = tool_step(tool=tool, form=dict(request.POST.lists())) if request.method == "POST" else tool_start(tool)
-    context = {"tool": tool, "step": step, "url_name": url_name, "answer_prefix": ANSWER_PREFIX,
-               "hidden_answers": [(question, option) for question, options in step.answers.items()
-                                  for option in options]}
+    step = (
+        tool_step(tool=tool, form=dict(request.POST.lists()))
+        if request.method == "POST"
+        else tool_start(tool)
+    )
+    context = {
+        "tool": tool,
+        "step": step,
+        "url_name": url_name,
+        "answer_prefix": ANSWER_PREFIX,
+        "hidden_answers": [
+            (question, option) for question, options in step.answers.items() for option in options
+        ],
+    }
     question = step.position.question
     if question is not None:
         context["is_first"] = not step.position.answered
         return render(request, "tools/guided_question.html", context, status=400 if step.error else 200)
     outcome = step.position.outcome
-    context.update({
-        "outcome": outcome,
-        "outcome_links": advice_links(outcome.topics),
-        "findings": [(weighed, advice_links(weighed.finding.topics))
-                     for weighed in findings_weighed(tool, step.answers)],
-        "timeline": timeline_for(tool, step.answers),
-        "next_stages": next_stages(tool, outcome),
-        "summary": answered_summary(tool, step.answers),
-    })
+    context.update(
+        {
+            "outcome": outcome,
+            "outcome_links": advice_links(outcome.topics),
+            "findings": [
+                (weighed, advice_links(weighed.finding.topics))
+                for weighed in findings_weighed(tool, step.answers)
+            ],
+            "timeline": timeline_for(tool, step.answers),
+            "next_stages": next_stages(tool, outcome),
+            "summary": answered_summary(tool, step.answers),
+        }
+    )
     return render(request, "tools/guided_outcome.html", context)

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,15 +66,31 @@ def _fresh_postgres(url: str) -> tuple[str, str]:
     return urlparse(url)._replace(path=f"/{name}").geturl(), name
 
 
+@dataclass(frozen=True)
+class Served:
+    """Harbour as `harbour serve` runs it: its address, and the environment it runs with (so a
+    test can look in the same database with `harbour` commands)."""
+
+    url: str
+    env: dict
+
+
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory, neutral_url) -> str:
+def base_url(served) -> str:
+    return served.url
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory, neutral_url) -> Served:
     if not os.path.exists(CHROMIUM):
         pytest.fail("The browser tests need Debian's chromium: apt-get install chromium")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
     env.update(HARBOUR_DATA_DIR=str(tmp_path_factory.mktemp("harbour-data")),
                HARBOUR_ADMIN_PASSWORD="browser-tests-admin-password",
-               HARBOUR_EXIT_URL=neutral_url)
+               HARBOUR_EXIT_URL=neutral_url,
+               # The tests send many enquiries from one address on purpose.
+               HARBOUR_ENQUIRY_RATE_LIMIT="10000/h")
     database = None
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         env["DATABASE_URL"], database = _fresh_postgres(os.environ["DATABASE_URL"])
@@ -85,7 +102,7 @@ def base_url(tmp_path_factory, neutral_url) -> str:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_ready(url, server, log)
-        yield url
+        yield Served(url=url, env=env)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

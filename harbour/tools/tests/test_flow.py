@@ -22,12 +22,23 @@ from harbour.tools.flow import (
 RULES_FILES = sorted(RULES_DIR.glob("*.yaml"))
 
 SMALL = {
-    "id": "small", "title": "Small", "start": "one",
+    "id": "small",
+    "title": "Small",
+    "start": "one",
     "questions": [
-        {"id": "one", "text": "One?", "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
-         "next": [{"when": {"one": "a"}, "goto": "two"}, {"goto": "end-b"}]},
-        {"id": "two", "text": "Two?", "choose": "many",
-         "options": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}], "next": "end-a"},
+        {
+            "id": "one",
+            "text": "One?",
+            "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+            "next": [{"when": {"one": "a"}, "goto": "two"}, {"goto": "end-b"}],
+        },
+        {
+            "id": "two",
+            "text": "Two?",
+            "choose": "many",
+            "options": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}],
+            "next": "end-a",
+        },
     ],
     "outcomes": [{"id": "end-a", "title": "A"}, {"id": "end-b", "title": "B"}],
 }
@@ -65,7 +76,9 @@ def test_every_path_reaches_an_outcome_and_every_outcome_is_reached(path):
 def test_every_topic_the_tools_link_to_has_a_passage_with_that_anchor(path):
     anchors = {question.anchor for group in parse_all() for question in group.questions}
     tool = load_tool(path.stem)
-    topics = {t for o in tool.outcomes.values() for t in o.topics} | {t for f in tool.findings for t in f.topics}
+    topics = {t for o in tool.outcomes.values() for t in o.topics} | {
+        t for f in tool.findings for t in f.topics
+    }
     assert topics and topics <= anchors
 
 
@@ -101,34 +114,88 @@ def test_back_removes_the_last_answer_on_the_path():
     assert answers_back(tool, {}) == {}
 
 
-@pytest.mark.parametrize(("change", "problem"), [
-    ({"start": "missing"}, "start 'missing' is not a question"),
-    ({"outcomes": [{"id": "end-a", "title": "A"}, {"id": "end-b", "title": "B"}, {"id": "lost", "title": "L"}]},
-     "outcome lost can never be reached"),
-    ({"questions": SMALL["questions"][:1] + [{**SMALL["questions"][1], "next": "nowhere"}]}, "leads nowhere"),
-    ({"questions": [{**SMALL["questions"][0], "next": [{"when": {"one": "a"}, "goto": "two"}]},
-                    SMALL["questions"][1]]}, "the last branch must have no condition"),
-    ({"questions": [{**SMALL["questions"][0], "next": [{"when": {"one": "zzz"}, "goto": "two"}, {"goto": "end-b"}]},
-                    SMALL["questions"][1]]}, "unknown options of one"),
-    ({"questions": SMALL["questions"] + [{"id": "orphan", "text": "?", "options": SMALL["questions"][0]["options"],
-                                         "next": "end-a"}]}, "question orphan can never be reached"),
-    ({"questions": [SMALL["questions"][0], {**SMALL["questions"][1], "next": "one"}]}, "a loop"),
-    ({"questions": [{**SMALL["questions"][0], "options": [{"id": "a", "label": "A"}]}, SMALL["questions"][1]]},
-     "needs at least two options"),
-])
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"start": "missing"}, "start 'missing' is not a question"),
+        (
+            {
+                "outcomes": [
+                    {"id": "end-a", "title": "A"},
+                    {"id": "end-b", "title": "B"},
+                    {"id": "lost", "title": "L"},
+                ]
+            },
+            "outcome lost can never be reached",
+        ),
+        (
+            {"questions": SMALL["questions"][:1] + [{**SMALL["questions"][1], "next": "nowhere"}]},
+            "leads nowhere",
+        ),
+        (
+            {
+                "questions": [
+                    {**SMALL["questions"][0], "next": [{"when": {"one": "a"}, "goto": "two"}]},
+                    SMALL["questions"][1],
+                ]
+            },
+            "the last branch must have no condition",
+        ),
+        (
+            {
+                "questions": [
+                    {
+                        **SMALL["questions"][0],
+                        "next": [{"when": {"one": "zzz"}, "goto": "two"}, {"goto": "end-b"}],
+                    },
+                    SMALL["questions"][1],
+                ]
+            },
+            "unknown options of one",
+        ),
+        (
+            {
+                "questions": SMALL["questions"]
+                + [
+                    {
+                        "id": "orphan",
+                        "text": "?",
+                        "options": SMALL["questions"][0]["options"],
+                        "next": "end-a",
+                    }
+                ]
+            },
+            "question orphan can never be reached",
+        ),
+        ({"questions": [SMALL["questions"][0], {**SMALL["questions"][1], "next": "one"}]}, "a loop"),
+        (
+            {
+                "questions": [
+                    {**SMALL["questions"][0], "options": [{"id": "a", "label": "A"}]},
+                    SMALL["questions"][1],
+                ]
+            },
+            "needs at least two options",
+        ),
+    ],
+)
 def test_the_structure_checks_catch_each_kind_of_mistake(change, problem):
     with pytest.raises(RulesError, match=problem):
         check_tool(tool_from_data(small(**change)))
 
 
 def test_an_unknown_topic_is_caught():
-    data = small(outcomes=[{"id": "end-a", "title": "A", "topics": ["no-such-topic"]}, {"id": "end-b", "title": "B"}])
+    data = small(
+        outcomes=[{"id": "end-a", "title": "A", "topics": ["no-such-topic"]}, {"id": "end-b", "title": "B"}]
+    )
     with pytest.raises(RulesError, match="no-such-topic"):
         check_tool(tool_from_data(data), topic_ids=taxonomy().topic_ids())
 
 
 def test_a_finding_must_end_with_a_rule_that_always_holds():
-    data = small(findings=[{"id": "f", "title": "F", "rules": [{"when": {"one": "a"}, "verdict": "fits", "why": "w"}]}])
+    data = small(
+        findings=[{"id": "f", "title": "F", "rules": [{"when": {"one": "a"}, "verdict": "fits", "why": "w"}]}]
+    )
     with pytest.raises(RulesError, match="the last rule must have no condition"):
         check_tool(tool_from_data(data))
 

@@ -21,7 +21,13 @@ def text(response) -> str:
 
 def test_the_tools_page_lists_every_tool(client):
     page = client.get("/tools/").content.decode()
-    for url in ("/tools/protection/", "/tools/process/", "/tools/deadlines/", "/tools/advice-line/", "/directory/"):
+    for url in (
+        "/tools/protection/",
+        "/tools/process/",
+        "/tools/deadlines/",
+        "/tools/advice-line/",
+        "/directory/",
+    ):
         assert f'href="{url}"' in page
 
 
@@ -44,9 +50,13 @@ def test_each_answer_moves_on_and_the_answers_travel_in_the_form_not_the_address
 
 
 def test_the_result_gives_each_order_a_verdict_a_reason_and_a_link(client):
-    response = post(client, "/tools/protection/",
-                    {"relationship": "married", "behaviour": ["violence", "home"], "home": "my-name"},
-                    question="police", choice="notice")
+    response = post(
+        client,
+        "/tools/protection/",
+        {"relationship": "married", "behaviour": ["violence", "home"], "home": "my-name"},
+        question="police",
+        choice="notice",
+    )
     page = text(response)
     assert response.status_code == 200
     assert "Could help you" in page and "Non-molestation order" in page and "Occupation order" in page
@@ -64,12 +74,14 @@ def test_no_answer_is_a_kind_error_beside_the_question_and_keeps_the_earlier_ans
     page = response.content.decode()
     assert response.status_code == 400
     assert "Choose at least one answer." in page and 'id="choice-error"' in page
-    assert '<title>Error:' in page
+    assert "<title>Error:" in page
     assert 'name="a:relationship" value="married"' in page
 
 
 def test_back_goes_to_the_last_question_with_its_answer_still_chosen(client):
-    response = post(client, "/tools/process/", {"about": "unborn", "unborn-stage": "assessment"}, action="back")
+    response = post(
+        client, "/tools/process/", {"about": "unborn", "unborn-stage": "assessment"}, action="back"
+    )
     page = response.content.decode()
     assert "What is the latest thing that has happened?" in page
     assert re.search(r'value="assessment" checked', page)
@@ -77,7 +89,9 @@ def test_back_goes_to_the_last_question_with_its_answer_still_chosen(client):
 
 
 def test_start_again_is_a_plain_link_to_the_first_question(client):
-    page = post(client, "/tools/process/", {"about": "child"}, question="child-stage", choice="plan").content.decode()
+    page = post(
+        client, "/tools/process/", {"about": "child"}, question="child-stage", choice="plan"
+    ).content.decode()
     assert '<a class="button button--secondary" href="/tools/process/">Start again</a>' in page
 
 
@@ -90,13 +104,16 @@ def test_the_process_stage_shows_you_are_here_on_the_timeline(client):
     assert "What may come next" in html and "A child protection conference" in html
 
 
-@pytest.mark.parametrize("form", [
-    {"question": "relationship", "choice": "<script>alert(1)</script>"},
-    {"a:relationship": "not-an-option", "question": "behaviour", "choice": "violence"},
-    {"a:nonsense": "x", "question": "nonsense", "choice": "x"},
-    {"question": "relationship", "choice": "x" * 20000},
-    {"action": "back"},
-])
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"question": "relationship", "choice": "<script>alert(1)</script>"},
+        {"a:relationship": "not-an-option", "question": "behaviour", "choice": "violence"},
+        {"a:nonsense": "x", "question": "nonsense", "choice": "x"},
+        {"question": "relationship", "choice": "x" * 20000},
+        {"action": "back"},
+    ],
+)
 def test_altered_or_broken_forms_get_a_kind_page_not_an_error(client, form):
     response = client.post("/tools/protection/", form)
     assert response.status_code in {200, 400}
@@ -105,7 +122,9 @@ def test_altered_or_broken_forms_get_a_kind_page_not_an_error(client, form):
 
 
 def test_a_stale_form_shows_where_its_answers_lead(client):
-    response = post(client, "/tools/protection/", {"relationship": "married"}, question="police", choice="notice")
+    response = post(
+        client, "/tools/protection/", {"relationship": "married"}, question="police", choice="notice"
+    )
     assert "What is the person doing?" in response.content.decode()
 
 
