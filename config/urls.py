@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from harbour.answering import urls as answering_urls
 from harbour.common import urls as common_urls
 from harbour.directory import urls as directory_urls
+from harbour.enquiries import adviser_urls
+from harbour.enquiries import urls as enquiry_urls
 from harbour.safety import urls as safety_urls
 from harbour.tools import urls as tools_urls
 
@@ -16,6 +18,8 @@ urlpatterns = [
     path("", include(answering_urls)),
     path("tools/", include(tools_urls)),
     path("directory/", include(directory_urls)),
+    path("contact/", include(enquiry_urls)),
+    path("advisers/", include(adviser_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("", include(wagtail_urls)),
 ]

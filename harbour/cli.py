@@ -13,6 +13,9 @@ COMMANDS = {
     "answer": "answer questions from a JSON Lines file with the webchat engine",
     "eval": "score the answering engines side by side on labelled JSON Lines files",
     "export-vectors": "ship the embeddings of the published advice with the repository",
+    "worker": "send email: the task queue's worker (`serve` starts one; run it yourself with --no-worker)",
+    "purge": "delete closed enquiries older than HARBOUR_RETENTION_DAYS (--dry-run to count them)",
+    "rotate-keys": "re-encrypt stored enquiries under the newest key in HARBOUR_ENCRYPTION_KEYS",
     "migrate": "apply database migrations",
     "createsuperuser": "create a staff account",
 }

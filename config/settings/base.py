@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dj_database_url
 
-from config.env import REPO_DIR, data_dir, env_list, env_str
+from config.env import REPO_DIR, data_dir, env_bool, env_list, env_str
 
 DATA_DIR = data_dir()
 DEBUG = False
@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "harbour.safety",
     "harbour.tools",
     "harbour.directory",
+    "harbour.enquiries",
+    "huey.contrib.djhuey",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -32,6 +34,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,10 +58,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +122,11 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Axes counts failed sign-ins (advisers' and the Wagtail admin's) and locks the account.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -177,6 +190,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # The email worker: task names and ids only (a task's arguments are ids, never text).
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 ADMINS: list[tuple[str, str]] = []
@@ -220,3 +235,70 @@ HARBOUR_EMERGENCY = {
 HARBOUR_RATE_LIMIT = env_str("HARBOUR_RATE_LIMIT", "30/m")
 # How often each process asks whether the advice changed (page cache, search and webchat index).
 HARBOUR_CONTENT_RECHECK_SECONDS = 2.0
+
+# Enquiries. Fernet keys, newest first (docs/decisions/0015): what a person sends is encrypted
+# with the first and any listed key can read it. The embedded default makes one in the data folder.
+HARBOUR_ENCRYPTION_KEYS = env_list("HARBOUR_ENCRYPTION_KEYS", [])
+# Closed enquiries are deleted this many days after closing (`harbour purge`).
+HARBOUR_RETENTION_DAYS = int(env_str("HARBOUR_RETENTION_DAYS", "365"))
+# Enquiries and call-back requests one client may send an hour (counted without keeping who).
+HARBOUR_ENQUIRY_RATE_LIMIT = env_str("HARBOUR_ENQUIRY_RATE_LIMIT", "10/h")
+# The times a person can choose for a call back: slots inside the advice line's hours.
+HARBOUR_CALL_SLOTS = [
+    {"id": "early", "from": "09:30", "to": "11:00"},
+    {"id": "middle", "from": "11:00", "to": "13:00"},
+    {"id": "late", "from": "13:00", "to": "15:00"},
+]
+
+# Advisers' sign-in (docs/decisions/0017). A second factor from an authenticator app (TOTP).
+OTP_LOGIN_URL = "/advisers/sign-in/"
+OTP_TOTP_ISSUER = "Harbour"
+# Lockout: five failed sign-ins (a wrong password or a wrong code) lock that account for an
+# hour, whoever tries. Counted by username only, so nothing about the client is needed: the
+# client's address is not read or kept, successful sign-ins are not logged by axes, and its log
+# lines name no one. Axes still keeps the browser's user-agent string with a failed attempt.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for the client's address as well, to slow one client trying many usernames.
+# Harbour does not keep staff addresses; every account also needs its authenticator code.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "harbour.safety.lockout.client_address_not_kept"
+AXES_CLIENT_STR_CALLABLE = "harbour.safety.lockout.client_described"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "code"]
+AXES_LOCKOUT_TEMPLATE = "enquiries/advisers/locked_out.html"
+# Absolute links in replies to the advice passages.
+HARBOUR_SITE_URL = WAGTAILADMIN_BASE_URL  # from HARBOUR_BASE_URL
+
+# Email: replies and confirmations go through a task queue (docs/decisions/0016). The embedded
+# default sends nothing off the machine: messages are written to the data folder's outbox. Set
+# EMAIL_HOST (and the rest) to send through an SMTP server.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if env_str("EMAIL_HOST")
+                 else "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = DATA_DIR / "outbox"
+EMAIL_TIMEOUT = 20  # seconds; an attempt that takes longer fails and is retried
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Harbour <no-reply@localhost>")
+# A reply still waiting this long after its last attempt (a worker killed mid-send, a task that
+# never reached the queue) is put back on the queue by the worker's start and its minute sweep.
+HARBOUR_EMAIL_RESEND_AFTER_SECONDS = 300
+
+# The task queue: huey, in a SQLite file in the data folder, or on Redis when REDIS_URL is set.
+# `harbour serve` starts its worker; at scale run `harbour worker` beside the web processes.
+HUEY = {
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "name": "harbour",
+    "immediate": False,
+    "results": False,
+    "utc": True,
+    "connection": {"url": REDIS_URL} if REDIS_URL else {"filename": str(DATA_DIR / "tasks.sqlite3")},
+    "consumer": {"workers": 2, "worker_type": "thread"},
+}

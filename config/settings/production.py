@@ -28,7 +28,8 @@ for _key in HARBOUR_ENCRYPTION_KEYS:
     try:
         Fernet(_key.encode())
     except ValueError as _error:
-        raise ImproperlyConfigured("HARBOUR_ENCRYPTION_KEYS holds a key that is not a Fernet key.") from _error
+        raise ImproperlyConfigured(
+            "HARBOUR_ENCRYPTION_KEYS holds a key that is not a Fernet key.") from _error
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("HARBOUR_SSL_REDIRECT", True)

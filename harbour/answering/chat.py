@@ -1,15 +1,18 @@
-"""The webchat's reply: the engine's answer turned into what the page shows, and nothing stored."""
+"""The webchat's reply: the engine's answer turned into what the page shows. Nothing she types is
+stored; only a weekly count of messages answered and declined."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harbour.answering.engine.answerer import Answer, Result
-from harbour.answering.models import UnansweredQuestion, WebchatSettings
+from harbour.answering.models import UnansweredQuestion, WebchatSettings, WebchatWeek
 from harbour.answering.passages import answerer
 from harbour.answering.scrub import scrub
 from harbour.common.advice_line import LineStatus, advice_line_status
@@ -54,6 +57,7 @@ def chat_reply(*, message: object, previous: object = None) -> ChatReply:
     earlier = previous.strip()[:2000] if isinstance(previous, str) and previous.strip() else None
     engine = answerer()
     answer = engine.answer(text, previous=earlier)
+    webchat_week_count(answered=answer.in_scope and not answer.danger)
     if not answer.danger:
         if not answer.in_scope:
             unanswered_record(text=text, reason=UnansweredQuestion.DECLINED)
@@ -69,3 +73,13 @@ def unanswered_record(*, text: str, reason: str) -> None:
     with transaction.atomic():
         UnansweredQuestion.expired().delete()
         UnansweredQuestion.objects.create(text=scrub(text), reason=reason)
+
+
+def webchat_week_count(*, answered: bool, today: dt.date | None = None) -> None:
+    """Add one to this week's answered or declined count (for the advisers' capacity page)."""
+    today = today or timezone.localdate()
+    week_start = today - dt.timedelta(days=today.weekday())
+    field = "answered" if answered else "declined"
+    with transaction.atomic():
+        WebchatWeek.objects.get_or_create(week_start=week_start)
+        WebchatWeek.objects.filter(week_start=week_start).update(**{field: F(field) + 1})

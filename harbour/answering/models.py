@@ -1,4 +1,5 @@
-"""Stored vectors of the advice, and the optional log of questions the webchat could not answer."""
+"""Stored vectors of the advice, the optional log of questions the webchat could not answer, and
+weekly counts of what it answered."""
 
 import datetime as dt
 
@@ -58,3 +59,18 @@ class UnansweredQuestion(models.Model):
     def expired(cls):
         return cls.objects.filter(
             asked_on__lt=timezone.localdate() - dt.timedelta(days=UNANSWERED_KEPT_DAYS))
+
+
+class WebchatWeek(models.Model):
+    """How many webchat messages were answered from the advice, and how many needed a person
+    (out of scope, or danger), in one week. Counts only: no text, no time, no address."""
+
+    week_start = models.DateField(unique=True)  # the Monday, in Europe/London
+    answered = models.PositiveIntegerField(default=0)
+    declined = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-week_start"]
+
+    def __str__(self) -> str:
+        return f"week of {self.week_start}"

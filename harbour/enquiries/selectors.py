@@ -72,11 +72,8 @@ def typical_first_response(*, weeks: int = 8, at_least: int = 5) -> dt.timedelta
     from django.utils import timezone
 
     since = timezone.now() - dt.timedelta(weeks=weeks)
-    waits = sorted(
-        answered - created
-        for created, answered in Enquiry.objects.filter(created_at__gte=since, first_response_at__isnull=False)
-        .values_list("created_at", "first_response_at")
-    )
+    answered = Enquiry.objects.filter(created_at__gte=since, first_response_at__isnull=False)
+    waits = sorted(first - created for created, first in answered.values_list("created_at", "first_response_at"))
     if len(waits) < at_least:
         return None
     middle = len(waits) // 2

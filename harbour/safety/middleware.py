@@ -21,7 +21,7 @@ def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
-        if request.path.startswith("/admin/"):
+        if request.path.startswith(("/admin/", "/advisers/")):
             # Under no-referrer, browsers send "Origin: null" with a form post, which Django's
             # CSRF check must refuse; staff forms need their own origin sent, and nothing more.
             response.headers["Referrer-Policy"] = "same-origin"

@@ -33,7 +33,9 @@ def test_a_mother_finds_which_court_protection_could_help(site, site_without_js,
         assert_accessible(page)
 
     choose_and_continue(page, "We live together as a couple, or we used to")
-    choose_and_continue(page, "Hurting me or my children", "Refusing to leave our home, or locking me out of it")
+    choose_and_continue(
+        page, "Hurting me or my children", "Refusing to leave our home, or locking me out of it"
+    )
     choose_and_continue(page, "Yes, and it is in my name, or in both our names (owned or rented)")
     page.get_by_role("button", name="Back").click()  # change the last answer
     assert page.get_by_label("Yes, and it is in my name, or in both our names (owned or rented)").is_checked()
@@ -66,7 +68,9 @@ def test_a_pregnant_mother_sees_where_she_is_in_the_process(site, site_without_j
     if javascript:
         assert_accessible(page)
     page.get_by_role("link", name="Start again").click()
-    assert page.get_by_role("heading", name="Is this about a child, or a baby who is not born yet?").is_visible()
+    assert page.get_by_role(
+        "heading", name="Is this about a child, or a baby who is not born yet?"
+    ).is_visible()
 
 
 def test_the_tools_page_is_accessible(site, base_url):

@@ -87,6 +87,7 @@ class Answerer:
         self.tuning = tuning or Tuning()
         self.search = SearchIndex(self.passages)  # also serves the site's search
         self.plain_bm25 = BM25([terms(f"{p.question} {p.answer}") for p in self.passages])
+        self._priors = np.asarray(self.search.priors, dtype=np.float64)
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
         self.emergency = next((i for i, p in enumerate(self.passages)
@@ -117,24 +118,34 @@ class Answerer:
         message = message[:MAX_MESSAGE_CHARS]
         follow_up = bool(previous) and is_follow_up(message)
         query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
+        query_words = words(query)
         vector = (self.semantic.embed(query)
-                  if self.semantic is not None and engine in {"semantic", "hybrid"} and words(query)
+                  if self.semantic is not None and engine in {"semantic", "hybrid"} and query_words
                   else None)
-        danger = self.danger.assess(message, nearness=self._danger_nearness(vector)).danger
-        if not words(query):
+        # The message's similarity to each of the advice's questions, computed once: retrieval,
+        # scope and the danger backstop all read it.
+        similarities = self.semantic.similarities(vector) if vector is not None else None
+        danger = self.danger.assess(
+            message, nearness=self._danger_nearness(vector, similarities)).danger
+        if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
                           results=[] if self.emergency is None or not danger else [
                               Result(self.passages[self.emergency], 1.0, "")])
-        scores, in_scope, confidence = self._score(query, engine, vector)
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
-        order = [i for i in order if scores[i] > 0][:MAX_RESULTS]
+        # The keyword side's terms (spelling corrected, glossary added), also used for snippets.
+        query_terms = self.search.query_terms(query)
+        scores, in_scope, confidence = self._score(query, engine, vector, query_words=query_words,
+                                                   query_terms=query_terms,
+                                                   similarities=similarities)
+        # Best first; equal scores keep the passages' order (a stable sort, as before).
+        ranked = np.argsort(-scores, kind="stable")
+        order = ranked[scores[ranked] > 0][:MAX_RESULTS].tolist()
         if danger and self.emergency is not None:
             # Someone in danger now sees what to do in an emergency first.
             order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
-        query_terms = set(self.search.query_terms(query))
+        snippet_terms = set(query_terms)
         results = [Result(passage=self.passages[i], score=float(scores[i]),
-                          snippet=self.search.plain_snippet(i, query_terms))
+                          snippet=self.search.plain_snippet(i, snippet_terms))
                    for i in order]
         # Someone in danger is always answered: the emergency advice comes first.
         answered = bool(results) and (in_scope or danger)
@@ -142,27 +153,34 @@ class Answerer:
                       confidence=confidence)
 
     # -- scoring --------------------------------------------------------------------------------
-    def _danger_nearness(self, vector: np.ndarray | None):
+    def _danger_nearness(self, vector: np.ndarray | None,
+                         similarities: np.ndarray | None = None):
         if vector is None or self.danger_examples is None:
             return None
 
         def nearness() -> tuple[float, float]:
             danger_vectors, calm_vectors = self.danger_examples
+            sims = similarities if similarities is not None else self.semantic.similarities(vector)
             to_calm = max(float((calm_vectors @ vector).max(initial=-1.0)),
-                          self.semantic.nearest_question(vector))
+                          self.semantic.nearest_from(sims))
             return float((danger_vectors @ vector).max(initial=-1.0)), to_calm
         return nearness
 
-    def _score(self, query: str, engine: str,
-               vector: np.ndarray | None) -> tuple[np.ndarray, bool, float]:
-        message_words = words(query)
+    def _score(self, query: str, engine: str, vector: np.ndarray | None, *,
+               query_words: list[str] | None = None, query_terms: list[str] | None = None,
+               similarities: np.ndarray | None = None) -> tuple[np.ndarray, bool, float]:
+        """`query_words`, `query_terms` and `similarities` are words(query),
+        search.query_terms(query) and semantic.similarities(vector) when the caller has them."""
+        message_words = words(query) if query_words is None else query_words
         elsewhere = mentions_elsewhere(message_words, self.scope)
         if engine == "lexical":
-            plain = np.asarray(self.plain_bm25.scores(terms(query)))
+            plain = self.plain_bm25.score_array(terms(query))
             top = float(plain.max(initial=0))
             return _unit(plain), top > 0, top
-        keyword = np.asarray(self.search.bm25.scores(self.search.query_terms(query)))
-        keyword *= np.asarray(self.search.priors)
+        if query_terms is None:
+            query_terms = self.search.query_terms(query)
+        keyword = self.search.bm25.score_array(query_terms)
+        keyword *= self._priors
         if engine == "keywords":
             top = float(keyword.max(initial=0))
             in_scope = top >= self.tuning.keyword_scope_floor and not elsewhere
@@ -171,8 +189,10 @@ class Answerer:
             raise ValueError(f"the {engine} engine needs the embedding model")
         if vector is None:
             vector = self.semantic.embed(query)
-        semantic = self.semantic.scores(vector)
-        nearest_in = self.semantic.nearest_question(vector)
+        if similarities is None:
+            similarities = self.semantic.similarities(vector)
+        semantic = self.semantic.scores_from(similarities)
+        nearest_in = self.semantic.nearest_from(similarities)
         nearest_out = self.out_of_scope.nearest(vector)
         in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
                     and nearest_in - nearest_out > self.tuning.scope_margin)

@@ -74,6 +74,33 @@ def find(message: list[str], phrase: Phrase) -> list[tuple[int, int]]:
     return found
 
 
+class PhraseIndex:
+    """Phrases by their first word, so a message is only checked against the phrases that
+    could start at one of its words: the same matches as `find` for each phrase, found faster."""
+
+    def __init__(self, phrases: tuple[Phrase, ...]):
+        self.by_first_word: dict[str, list[Phrase]] = {}
+        self.anywhere: list[Phrase] = []  # phrases that start with a wildcard (or are empty)
+        for phrase in phrases:
+            if phrase and phrase[0] not in {"*", "**"}:
+                self.by_first_word.setdefault(phrase[0], []).append(phrase)
+            else:
+                self.anywhere.append(phrase)
+
+    def occurrences(self, message: list[str]):
+        """(start, end) of every occurrence of every phrase, lazily."""
+        for start, word in enumerate(message):
+            for phrase in self.by_first_word.get(word, ()):
+                end = _match_at(message, start, phrase)
+                if end is not None:
+                    yield start, end
+        for phrase in self.anywhere:
+            yield from find(message, phrase)
+
+    def occurs(self, message: list[str]) -> bool:
+        return next(self.occurrences(message), None) is not None
+
+
 def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
     if not phrase:
         return i
@@ -99,15 +126,19 @@ class DangerDetector:
         self._by_first_word: dict[str, list[Signal]] = {}
         for signal in self.rules.signals:
             self._by_first_word.setdefault(signal.phrase[0], []).append(signal)
+        rules = self.rules
+        self._now = PhraseIndex(rules.now)
+        self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
+        self._calm_past = PhraseIndex(rules.calm_past)
 
     def assess(self, text: str, *, nearness=None) -> DangerAssessment:
         """`nearness`, when given, is the model's part: a function that returns how near the
         message is to the danger examples and to the calm ones (and the advice's questions)."""
-        assessment = self.assess_rules(text)
+        message = read(text, self.rules.text_speak)
+        assessment = self._assess_rules(text, message)
         if assessment.danger or assessment.signals or nearness is None:
             return assessment
-        message = read(text, self.rules.text_speak)
-        if any(find(message, p) for p in self.rules.calm_hypothetical + self.rules.calm_story):
+        if self._calm.occurs(message):
             return assessment
         to_danger, to_calm = nearness()
         examples = self.rules.semantic
@@ -116,8 +147,10 @@ class DangerDetector:
         return assessment
 
     def assess_rules(self, text: str) -> DangerAssessment:
-        rules = self.rules
-        message = read(text, rules.text_speak)
+        return self._assess_rules(text, read(text, self.rules.text_speak))
+
+    def _assess_rules(self, text: str, message: list[str]) -> DangerAssessment:
+        """The rules' verdict on `text`, read as `message` (its words, text-speak written out)."""
         hits: list[tuple[Signal, int, int]] = []
         for start, word in enumerate(message):
             for signal in self._by_first_word.get(word, ()):
@@ -127,15 +160,14 @@ class DangerDetector:
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")
         covered = {i for _s, start, end in hits for i in range(start, end)}
-        has_now = any(
-            not covered.intersection(range(start, end))
-            for phrase in rules.now for start, end in find(message, phrase))
+        has_now = any(not covered.intersection(range(start, end))
+                      for start, end in self._now.occurrences(message))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
-        if any(find(message, p) for p in rules.calm_hypothetical + rules.calm_story):
+        if self._calm.occurs(message):
             return DangerAssessment(False, names, "hypothetical, future, safe now or a story")
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
         if not has_now:
-            past = YEAR.search(text) or any(find(message, p) for p in rules.calm_past)
+            past = YEAR.search(text) or self._calm_past.occurs(message)
             if past:
                 return DangerAssessment(False, names, "about the past")
             if not current:

@@ -12,7 +12,7 @@ import yaml
 
 from harbour.answering.engine.embedding import Embedder
 from harbour.answering.engine.semantic import VectorStore, embed_cached
-from harbour.answering.engine.text import words
+from harbour.answering.engine.text import contains_phrase, words
 
 SCOPE_FILE = Path(__file__).with_name("scope.yaml")
 
@@ -33,11 +33,9 @@ def default_scope_examples() -> ScopeExamples:
 
 
 def mentions_elsewhere(message_words: list[str], scope: ScopeExamples) -> bool:
-    for phrase in scope.elsewhere:
-        n = len(phrase)
-        if any(tuple(message_words[i:i + n]) == phrase for i in range(len(message_words) - n + 1)):
-            return True
-    return False
+    # (An empty phrase would match any message, as it always has.)
+    return any(contains_phrase(message_words, phrase) if phrase else True
+               for phrase in scope.elsewhere)
 
 
 class OutOfScopeIndex:

@@ -127,7 +127,7 @@ class SearchIndex:
         if not sentences:
             return 0, []
         overlaps = [len(t & query_terms) for t in self.sentence_terms[i]]
-        best = max(range(len(sentences)), key=lambda n: (overlaps[n], -n))
+        best = overlaps.index(max(overlaps))  # the first of the sentences that share the most
         chosen: list[str] = []
         length = 0
         for sentence in sentences[best:]:

@@ -82,16 +82,37 @@ class SemanticIndex:
         self.question_vectors = embed_cached(embedder, store, "query", texts)
         self.question_owner = np.asarray(owners, dtype=np.int64)
         self.size = len(passages)
+        # Each passage's questions are consecutive rows: where each passage's rows start, for
+        # taking the best of them with one reduceat (None if some passage had no question).
+        starts = np.searchsorted(self.question_owner, np.arange(self.size))
+        contiguous = (len(owners) > 0 and bool(np.all(np.diff(self.question_owner) >= 0))
+                      and len(np.unique(self.question_owner)) == self.size)
+        self._starts = starts if contiguous else None
 
     def embed(self, message: str) -> np.ndarray:
         return self.embedder.embed_queries([shorten(message)])[0]
 
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """The message's cosine similarity to each question (one row per question text)."""
+        return self.question_vectors @ vector
+
     def scores(self, vector: np.ndarray) -> np.ndarray:
         """Per passage: the best similarity between the message and one of its questions."""
+        return self.scores_from(self.similarities(vector))
+
+    def scores_from(self, similarities: np.ndarray) -> np.ndarray:
+        """scores(), from similarities() already computed."""
+        if self._starts is not None:
+            best = np.maximum.reduceat(similarities, self._starts)
+            return np.maximum(best, np.float32(-1.0)).astype(np.float32, copy=False)
         by_question = np.full(self.size, -1.0, dtype=np.float32)
-        np.maximum.at(by_question, self.question_owner, self.question_vectors @ vector)
+        np.maximum.at(by_question, self.question_owner, similarities)
         return by_question
 
     def nearest_question(self, vector: np.ndarray) -> float:
-        return float((self.question_vectors @ vector).max()) if len(self.question_vectors) else 0.0
+        return self.nearest_from(self.similarities(vector))
+
+    def nearest_from(self, similarities: np.ndarray) -> float:
+        """nearest_question(), from similarities() already computed."""
+        return float(similarities.max()) if len(similarities) else 0.0
 

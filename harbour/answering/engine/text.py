@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 import snowballstemmer
@@ -40,3 +41,25 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The stemmed content words of a text, in order."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether the words of `phrase` occur together, in order, in `haystack` (a list of words).
+    An empty phrase is never found."""
+    n = len(phrase)
+    if n == 0 or n > len(haystack):
+        return False
+    if not isinstance(haystack, list):
+        haystack = list(haystack)
+    wanted = list(phrase)
+    first = wanted[0]
+    last_start = len(haystack) - n
+    start = 0
+    while True:
+        try:
+            start = haystack.index(first, start, last_start + 1)
+        except ValueError:
+            return False
+        if haystack[start:start + n] == wanted:
+            return True
+        start += 1

@@ -1,4 +1,4 @@
-"""harbour serve: set up the database and serve Harbour with gunicorn."""
+"""harbour serve: set up the database and serve Harbour with gunicorn, and the email worker beside it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from config.env import env_bool
 from harbour.common.setup import ADMIN_USERNAME, database_prepare
+from harbour.common.worker_process import EmbeddedWorker
 
 # Gunicorn's access log, without the client's address, the query string or the user agent:
 # a search or a message is personal data.
@@ -24,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int,
                             default=int(os.environ.get("HARBOUR_WORKERS", (os.cpu_count() or 1) * 2)))
         parser.add_argument("--no-access-log", action="store_true")
+        parser.add_argument("--no-worker", action="store_true",
+                            default=env_bool("HARBOUR_NO_WORKER", False),
+                            help="do not start the email worker (run `harbour worker` elsewhere)")
 
     def handle(self, *args, **options):
         if options["workers"] > 1:
@@ -44,7 +49,14 @@ class Command(BaseCommand):
         elif report.admin_created:
             self.stdout.write("Password: the one in HARBOUR_ADMIN_PASSWORD.")
         self.stdout.flush()
-        self._run_gunicorn(options)
+        worker = None if options["no_worker"] else EmbeddedWorker()
+        if worker is not None:
+            worker.start()
+        try:
+            self._run_gunicorn(options)
+        finally:
+            if worker is not None:
+                worker.stop()
 
     def _run_gunicorn(self, options) -> None:
         from gunicorn.app.base import BaseApplication

@@ -1,0 +1,60 @@
+"""Reads for the advisers' pages: the queue's rows, and the enquiry page's history.
+
+The queue reads only the plain triage fields, never the encrypted ones: the list shows no
+message and no contact details, and nothing has to be decrypted to draw it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+
+from harbour.common.calendar import LONDON
+from harbour.enquiries.models import Enquiry
+from harbour.enquiries.selectors import enquiry_queue, enquiry_triage_reason
+
+QUEUE_PAGE_SIZE = 50
+QUEUE_FIELDS = ("reference", "kind", "status", "created_at", "topic_group", "date_kind",
+                "coming_date", "danger", "claimed_by__username")
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    reference: str
+    reason: str
+    danger: bool
+    kind: str
+    status: str
+    created_at: dt.datetime
+    claimed_by: str
+
+
+def queue_page(*, page_number: int | str | None, now: dt.datetime) -> tuple[Page, list[QueueRow]]:
+    today = now.astimezone(LONDON).date()
+    enquiries = enquiry_queue(today=today).select_related("claimed_by").only(*QUEUE_FIELDS)
+    page = Paginator(enquiries, QUEUE_PAGE_SIZE).get_page(page_number)
+    rows = [
+        QueueRow(
+            reference=e.reference,
+            reason=enquiry_triage_reason(e, today=today),
+            danger=e.danger,
+            kind=e.get_kind_display(),
+            status=e.get_status_display(),
+            created_at=e.created_at,
+            claimed_by=e.claimed_by.get_username() if e.claimed_by else "",
+        )
+        for e in page.object_list
+    ]
+    return page, rows
+
+
+def enquiry_history(enquiry: Enquiry) -> dict:
+    """Replies, notes and calls, oldest first, with their authors."""
+    return {
+        "replies": list(enquiry.replies.select_related("author").order_by("created_at", "id")),
+        "notes": list(enquiry.notes.select_related("author").order_by("created_at", "id")),
+        "calls": list(enquiry.call_attempts.select_related("adviser").order_by("scheduled_for", "called_at",
+                                                                               "id")),
+    }
