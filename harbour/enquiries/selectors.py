@@ -73,7 +73,8 @@ def typical_first_response(*, weeks: int = 8, at_least: int = 5) -> dt.timedelta
 
     since = timezone.now() - dt.timedelta(weeks=weeks)
     answered = Enquiry.objects.filter(created_at__gte=since, first_response_at__isnull=False)
-    waits = sorted(first - created for created, first in answered.values_list("created_at", "first_response_at"))
+    pairs = answered.values_list("created_at", "first_response_at")
+    waits = sorted(first - created for created, first in pairs)
     if len(waits) < at_least:
         return None
     middle = len(waits) // 2
