@@ -19,6 +19,15 @@ PAGE_TYPES = {
     "accessibility": "/accessibility/",
     "donate": "/donate/",
     "not found": "/advice/no-such-page/",
+    "tools": "/tools/",
+    "protection finder": "/tools/protection/",
+    "process stage": "/tools/process/",
+    "deadlines": "/tools/deadlines/",
+    "advice line open now": "/tools/advice-line/",
+    "directory": "/directory/",
+    "email enquiry": "/contact/email/",
+    "call-back request": "/contact/call-back/",
+    "delete my question": "/contact/delete/",
 }
 
 
