@@ -13,7 +13,8 @@ from django.core.paginator import Page, Paginator
 
 from harbour.common.calendar import LONDON
 from harbour.enquiries.models import Enquiry
-from harbour.enquiries.selectors import enquiry_queue, enquiry_triage_reason
+from harbour.enquiries.selectors import enquiry_queue, triage_facts
+from harbour.enquiries.triage import triage_reason
 
 QUEUE_PAGE_SIZE = 50
 QUEUE_FIELDS = ("reference", "kind", "status", "created_at", "topic_group", "date_kind",
@@ -35,19 +36,26 @@ def queue_page(*, page_number: int | str | None, now: dt.datetime) -> tuple[Page
     today = now.astimezone(LONDON).date()
     enquiries = enquiry_queue(today=today).select_related("claimed_by").only(*QUEUE_FIELDS)
     page = Paginator(enquiries, QUEUE_PAGE_SIZE).get_page(page_number)
+    # Each label translated once a page: Django's get_FOO_display() hashes every choice per call.
+    kinds, statuses = _labels(Enquiry.Kind.choices), _labels(Enquiry.Status.choices)
+    date_kinds = _labels(Enquiry.DateKind.choices)
     rows = [
         QueueRow(
             reference=e.reference,
-            reason=enquiry_triage_reason(e, today=today),
+            reason=triage_reason(triage_facts(e), today, date_label=date_kinds.get(e.date_kind, "")),
             danger=e.danger,
-            kind=e.get_kind_display(),
-            status=e.get_status_display(),
+            kind=kinds.get(e.kind, e.kind),
+            status=statuses.get(e.status, e.status),
             created_at=e.created_at,
             claimed_by=e.claimed_by.get_username() if e.claimed_by else "",
         )
         for e in page.object_list
     ]
     return page, rows
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
 
 
 def enquiry_history(enquiry: Enquiry) -> dict:
