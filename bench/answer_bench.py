@@ -41,6 +41,7 @@ from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
     LoadResult,
     Server,
     bench_arguments,
+    bench_command,
     free_port,
     machine,
     missing_tools,
@@ -320,10 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         print("No questions found in " + ", ".join(map(str, QUESTION_FILES)), file=sys.stderr)
         return 2
 
-    python = Path(sys.executable)
-    with contextlib.suppress(ValueError):
-        python = python.relative_to(Path.cwd())
-    command = shlex.join([str(python), *sys.argv]) if argv is None else shlex.join(argv)
+    command = bench_command(argv)
     info = machine()
     with contextlib.suppress(OSError, subprocess.CalledProcessError):
         changed = subprocess.run(

@@ -479,6 +479,14 @@ def report(info: dict[str, str], command: str, server: Server, started: dt.datet
     return "\n".join(out)
 
 
+def bench_command(argv: list[str] | None) -> str:
+    """The command line that ran the benchmark, as the report shows it."""
+    python = Path(sys.executable)
+    with contextlib.suppress(ValueError):
+        python = python.relative_to(Path.cwd())
+    return shlex.join([str(python), *sys.argv]) if argv is None else shlex.join(argv)
+
+
 def bench_arguments(description: str) -> argparse.ArgumentParser:
     """The options every Harbour benchmark takes."""
     parser = argparse.ArgumentParser(description=description)
@@ -522,10 +530,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
 
-    python = Path(sys.executable)
-    with contextlib.suppress(ValueError):
-        python = python.relative_to(Path.cwd())
-    command = shlex.join([str(python), *sys.argv]) if argv is None else shlex.join(argv)
+    command = bench_command(argv)
     info = machine()
     if os.getloadavg()[0] > 0.5:
         print(f"Warning: the machine is busy (load average {info['load']}); the figures will "

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from harbour.common.load_report import LoadReport
 from harbour.content.models import AdviceIndexPage, AdvicePage, HomePage, StarterContentRecord
 from harbour.content.starter import CONTENT_DIR, GroupContent, parse_all
 from harbour.content.topics import taxonomy
 
 HOME_INTRO = "Free, confidential advice for families involved with children's services in England."
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_editor_changes: list[str] = field(default_factory=list)
-
-    def changed_anything(self) -> bool:
-        return bool(self.created or self.updated)
 
 
 @transaction.atomic

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
+from harbour.common.load_report import LoadReport
 from harbour.directory.models import Organisation, OrganisationSeedRecord
 from harbour.directory.seed import SEED_FILE, SEEDED_FIELDS, seed_entries
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_editor_changes: list[str] = field(default_factory=list)
-
-    def changed_anything(self) -> bool:
-        return bool(self.created or self.updated)
 
 
 @transaction.atomic
