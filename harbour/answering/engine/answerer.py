@@ -49,7 +49,9 @@ class Tuning:
     keyword_share: float = 0.5
     semantic_temperature: float = 0.05
     # in scope when the message is nearer the advice's questions than the out-of-scope examples
-    scope_margin: float = 0.0125
+    # by this much (a wrongly declined question costs more than an answered stray one: see
+    # docs/benchmarks.md, "Scope and danger on an independent check set")
+    scope_margin: float = 0.004
     scope_floor: float = 0.80
     keyword_scope_floor: float = 4.0  # BM25 points, for the engines without a model
     low_confidence: float = 0.84  # below this nearness an answer is logged as low confidence
