@@ -118,6 +118,10 @@ def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
     return None
 
 
+NOTHING_NOW = "past violence, nothing happening now"
+SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
 class DangerDetector:
     def __init__(self, rules: DangerRules | None = None):
         self.rules = rules or default_rules()
@@ -136,7 +140,13 @@ class DangerDetector:
         message is to the danger examples and to the calm ones (and the advice's questions)."""
         message = read(text, self.rules.text_speak)
         assessment = self._assess_rules(text, message)
-        if assessment.danger or assessment.signals or nearness is None:
+        if not assessment.danger:
+            # A long message can be calm at the start ("what if...", "next month") and tell of
+            # danger now at the end: each sentence is read on its own as well.
+            assessment = next((a for a in self._by_sentence(text) if a.danger), assessment)
+        if assessment.danger or nearness is None:
+            return assessment
+        if assessment.signals and assessment.reason != NOTHING_NOW:
             return assessment
         if self._calm.occurs(message):
             return assessment
@@ -145,6 +155,12 @@ class DangerDetector:
         if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
             return DangerAssessment(True, ("model",), "near the examples of danger")
         return assessment
+
+    def _by_sentence(self, text: str) -> list[DangerAssessment]:
+        sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
+        if len(sentences) < 2:
+            return []
+        return [self._assess_rules(part, read(part, self.rules.text_speak)) for part in sentences]
 
     def assess_rules(self, text: str) -> DangerAssessment:
         return self._assess_rules(text, read(text, self.rules.text_speak))
@@ -171,7 +187,8 @@ class DangerDetector:
             if past:
                 return DangerAssessment(False, names, "about the past")
             if not current:
-                return DangerAssessment(False, names, "past violence, nothing happening now")
+                # No word says when: the model still gets a say (see assess).
+                return DangerAssessment(False, names, NOTHING_NOW)
         return DangerAssessment(True, names, "danger now")
 
 

@@ -101,3 +101,23 @@ def test_the_model_catches_what_the_rules_miss_but_never_overrules_a_calm_readin
     assert not DETECTOR.assess(new_words, nearness=near_calm).danger
     hypothetical = "what should i do if he ever goes proper mental again"
     assert not DETECTOR.assess(hypothetical, nearness=near_danger).danger
+
+
+def test_danger_told_at_the_end_of_a_calm_message_raises_the_alarm():
+    message = ("What does a non-molestation order stop? I was going to apply next month. "
+               "He is outside now banging on the window and says he will kill me")
+    assert DETECTOR.assess(message).danger
+    assert not DETECTOR.assess("What if he comes back next month? Would the police come?").danger
+
+
+def test_violence_without_a_time_word_is_left_to_the_model():
+    def near_danger():
+        return 0.95, 0.80
+
+    def near_calm():
+        return 0.80, 0.95
+
+    message = "my husband is beat me, please what i do"
+    assert DETECTOR.assess(message, nearness=near_danger).danger
+    assert not DETECTOR.assess(message, nearness=near_calm).danger
+    assert not DETECTOR.assess("he beat me two years ago", nearness=near_danger).danger
