@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
     CLOCK_TICKS,
     REPO,
+    WRK_RESULT_LUA,
     LoadResult,
     Server,
     bench_arguments,
@@ -129,14 +130,7 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "HARBOUR_RESULT requests=%d duration_us=%d bytes=%d p50=%.0f p90=%.0f p95=%.0f "
-    .. "p99=%.0f max=%.0f mean=%.0f connect=%d read=%d write=%d status=%d timeout=%d\n",
-    summary.requests, summary.duration, summary.bytes,
-    latency:percentile(50), latency:percentile(90), latency:percentile(95),
-    latency:percentile(99), latency.max, latency.mean,
-    e.connect, e.read, e.write, e.status, e.timeout))
+  harbour_result(summary, latency)
   local all_status = {}
   local all_refs = {}
   local missing_ref = 0
@@ -320,7 +314,7 @@ def lua_string(text: str) -> str:
 def wrk_script(run_tag: str, refs_file: Path) -> str:
     messages = ",\n  ".join(lua_string(m) for m in MESSAGES)
     return (f"RUN_TAG = {lua_string(run_tag)}\nREFS_FILE = {lua_string(str(refs_file))}\n"
-            f"messages = {{\n  {messages}\n}}\n" + WRK_ENQUIRY_LUA)
+            f"messages = {{\n  {messages}\n}}\n" + WRK_RESULT_LUA + WRK_ENQUIRY_LUA)
 
 
 def drive(server: Server, workdir: Path, n: int, threads: int, connections: int,

@@ -64,8 +64,9 @@ TARGETS = {
     ("Search", 32): (200, None),
 }
 
-WRK_LUA = r"""
-done = function(summary, latency, requests)
+# The line every benchmark reads back (run_wrk): wrk's figures for the whole run.
+WRK_RESULT_LUA = r"""
+function harbour_result(summary, latency)
   local e = summary.errors
   io.write(string.format(
     "HARBOUR_RESULT requests=%d duration_us=%d bytes=%d p50=%.0f p90=%.0f p95=%.0f "
@@ -74,6 +75,11 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(90), latency:percentile(95),
     latency:percentile(99), latency.max, latency.mean,
     e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+WRK_LUA = WRK_RESULT_LUA + r"""
+done = function(summary, latency, requests)
+  harbour_result(summary, latency)
 end
 """
 

@@ -16,6 +16,7 @@ from harbour.answering.models import UnansweredQuestion, WebchatSettings, Webcha
 from harbour.answering.passages import answerer
 from harbour.answering.scrub import scrub
 from harbour.common.advice_line import LineStatus, advice_line_status
+from harbour.common.text import printable
 
 MAX_MESSAGE_CHARS = 20_000
 RELATED = 2
@@ -43,7 +44,7 @@ class ChatReply:
 def clean_message(text: object) -> str:
     if not isinstance(text, str):
         raise MessageRejected(_("Please send your question as text."))
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text).strip()
+    cleaned = printable(text).strip()
     if not cleaned:
         raise MessageRejected(_("Please type your question. A few words is enough."))
     if len(cleaned) > MAX_MESSAGE_CHARS:
@@ -80,6 +81,8 @@ def webchat_week_count(*, answered: bool, today: dt.date | None = None) -> None:
     today = today or timezone.localdate()
     week_start = today - dt.timedelta(days=today.weekday())
     field = "answered" if answered else "declined"
+    this_week = WebchatWeek.objects.filter(week_start=week_start)
     with transaction.atomic():
-        WebchatWeek.objects.get_or_create(week_start=week_start)
-        WebchatWeek.objects.filter(week_start=week_start).update(**{field: F(field) + 1})
+        if not this_week.update(**{field: F(field) + 1}):  # one query on every message but the week's first
+            WebchatWeek.objects.get_or_create(week_start=week_start)
+            this_week.update(**{field: F(field) + 1})

@@ -4,19 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from harbour.answering.engine.search import MAX_QUERY_CHARS
+from harbour.common.forms import PrintableTextField
 from harbour.content.topics import AUDIENCES, group_choices
 
 
-class SearchTextField(forms.CharField):
-    """Free text with control characters removed before any validation (a null byte included)."""
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        return "".join(ch if ch.isprintable() else " " for ch in text).strip()
-
-
 class SearchForm(forms.Form):
-    q = SearchTextField(label=_("Search the advice"), required=False, strip=True)
+    q = PrintableTextField(label=_("Search the advice"), required=False, strip=True, keep_lines=False)
     group = forms.ChoiceField(label=_("Topic"), required=False,
                               choices=lambda: [("", _("All topics")), *group_choices()])
     audience = forms.ChoiceField(label=_("Who it is for"), required=False,

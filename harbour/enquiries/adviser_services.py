@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from harbour.enquiries.models import CallAttempt, Enquiry, Note, Reply
 from harbour.enquiries.safe_contact import call_allowed, email_reply_allowed, next_safe_call
+from harbour.enquiries.tasks import reply_send_queue
 from harbour.safety.audit import Action, audit_record
 
 # "Call again" means later, not in a minute: the next safe moment at least this far ahead.
@@ -41,16 +42,21 @@ def _taken_by(enquiry: Enquiry, adviser, now: dt.datetime) -> None:
         enquiry.status = Enquiry.Status.CLAIMED
 
 
+def _hand_to(enquiry: Enquiry, adviser, now: dt.datetime) -> None:
+    """The enquiry becomes this adviser's to answer (claimed, or assigned by a senior adviser)."""
+    enquiry.claimed_by = adviser
+    enquiry.claimed_at = now
+    if enquiry.status == Enquiry.Status.NEW:
+        enquiry.status = Enquiry.Status.CLAIMED
+    enquiry.save(update_fields=["claimed_by", "claimed_at", "status"])
+
+
 @transaction.atomic
 def enquiry_claim(*, enquiry: Enquiry, adviser, now: dt.datetime | None = None) -> Enquiry:
     _refuse_when_closed(enquiry)
     if enquiry.claimed_by_id not in (None, adviser.pk):
         raise ActionRefused(f"{enquiry.claimed_by} is already answering this enquiry.")
-    enquiry.claimed_by = adviser
-    enquiry.claimed_at = _now(now)
-    if enquiry.status == Enquiry.Status.NEW:
-        enquiry.status = Enquiry.Status.CLAIMED
-    enquiry.save(update_fields=["claimed_by", "claimed_at", "status"])
+    _hand_to(enquiry, adviser, _now(now))
     audit_record(user=adviser, action=Action.CLAIMED, reference=enquiry.reference, now=now)
     return enquiry
 
@@ -61,11 +67,7 @@ def enquiry_assign(*, enquiry: Enquiry, by, to, now: dt.datetime | None = None) 
     _refuse_when_closed(enquiry)
     if not (to.is_active and to.has_perm("enquiries.answer_enquiry")):
         raise ActionRefused(f"{to} cannot answer enquiries.")
-    enquiry.claimed_by = to
-    enquiry.claimed_at = _now(now)
-    if enquiry.status == Enquiry.Status.NEW:
-        enquiry.status = Enquiry.Status.CLAIMED
-    enquiry.save(update_fields=["claimed_by", "claimed_at", "status"])
+    _hand_to(enquiry, to, _now(now))
     audit_record(user=by, action=Action.ASSIGNED, reference=enquiry.reference, now=now)
     return enquiry
 
@@ -85,8 +87,6 @@ def reply_create(*, enquiry: Enquiry, author, body: str, now: dt.datetime | None
     enquiry.status = Enquiry.Status.ANSWERED
     enquiry.save(update_fields=["claimed_by", "claimed_at", "status", "first_response_at"])
     audit_record(user=author, action=Action.REPLIED, reference=enquiry.reference, now=now)
-    from harbour.enquiries.tasks import reply_send_queue  # the email queue's one way in
-
     reply_send_queue(reply.pk)  # sends once this transaction commits
     return reply
 

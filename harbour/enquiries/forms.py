@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harbour.common.forms import PrintableTextField
 from harbour.content.topics import group_choices
 from harbour.enquiries.models import Enquiry
 from harbour.enquiries.safe_contact import call_slots
@@ -26,22 +27,13 @@ def _slot_choices() -> list[tuple[str, str]]:
     return [(slot.id, slot.label) for slot in call_slots()]
 
 
-class PlainTextField(forms.CharField):
-    """Text with control characters (a null byte, an escape) read as spaces, never an error."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in value)
-        return super().to_python(value)
-
-
 class EnquiryForm(forms.Form):
     """An email enquiry. She needs to give one safe way to reply: an email address that is safe,
     or a phone number with times that are safe to call."""
 
     kind = Enquiry.Kind.EMAIL
 
-    message = PlainTextField(
+    message = PrintableTextField(
         label=_("Your question"), max_length=MAX_MESSAGE_CHARS, widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Tell us what is happening and what you would like to know. You do not need to "
                     "give names."),
@@ -59,7 +51,7 @@ class EnquiryForm(forms.Form):
         label=_("When is it?"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Please give the date as day, month and year, for example "
                                      "26/03/2027.")})
-    name = PlainTextField(label=_("What should we call you? (optional)"), required=False, max_length=100,
+    name = PrintableTextField(label=_("What should we call you? (optional)"), required=False, max_length=100,
                            help_text=_("A first name or any name. It does not have to be your real one."))
 
     email = forms.EmailField(
@@ -80,7 +72,7 @@ class EnquiryForm(forms.Form):
                                      required=False, choices=YES_NO, widget=forms.RadioSelect)
     text_ok = forms.ChoiceField(label=_("May we send you a text message?"), required=False, choices=YES_NO,
                                 widget=forms.RadioSelect)
-    code_word = PlainTextField(
+    code_word = PrintableTextField(
         label=_("A word or name we should say, so you know it is us (optional)"), required=False,
         max_length=60)
 
