@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from harbour.answering.engine.danger import default_rules
+from harbour.answering.engine.danger_model import default_training
 from harbour.answering.engine.embedding import text_key
 from harbour.answering.engine.scope import default_scope_examples
 from harbour.answering.engine.semantic import embed_cached, question_texts
@@ -28,9 +29,12 @@ def passage_vectors_refresh(*, group: str | None = None) -> int:
 
 
 def engine_example_texts() -> list[str]:
-    """The examples the engine compares messages with: out of scope, danger, calm."""
+    """The examples the engine compares messages with or learns from: out of scope, danger,
+    calm, and the danger model's training messages."""
     danger = default_rules().semantic
-    return [*default_scope_examples().examples, *danger.danger, *danger.calm]
+    training = default_training()
+    return [*default_scope_examples().examples, *danger.danger, *danger.calm,
+            *training.danger, *training.calm]
 
 
 def shipped_vectors_export() -> tuple[int, str]:

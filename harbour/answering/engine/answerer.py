@@ -17,6 +17,7 @@ import numpy as np
 
 from harbour.answering.engine.bm25 import BM25
 from harbour.answering.engine.danger import DangerDetector
+from harbour.answering.engine.danger_model import DangerModel, DangerTraining, default_training
 from harbour.answering.engine.embedding import Embedder
 from harbour.answering.engine.followup import is_follow_up
 from harbour.answering.engine.passages import Passage
@@ -32,6 +33,7 @@ from harbour.answering.engine.semantic import (
     SemanticIndex,
     VectorStore,
     embed_cached,
+    question_texts,
 )
 from harbour.answering.engine.text import terms, words
 
@@ -49,9 +51,11 @@ class Tuning:
     keyword_share: float = 0.5
     semantic_temperature: float = 0.05
     # in scope when the message is nearer the advice's questions than the out-of-scope examples
-    # by this much (a wrongly declined question costs more than an answered stray one: see
-    # docs/benchmarks.md, "Scope and danger on an independent check set")
-    scope_margin: float = 0.004
+    # by this much, nearness being the mean of the `scope_neighbours` nearest on each side (a
+    # wrongly declined question costs more than an answered stray one: see docs/benchmarks.md,
+    # "Scope: the nearest three, not the nearest one")
+    scope_margin: float = 0.01
+    scope_neighbours: int = 3
     scope_floor: float = 0.80
     keyword_scope_floor: float = 4.0  # BM25 points, for the engines without a model
     low_confidence: float = 0.84  # below this nearness an answer is logged as low confidence
@@ -84,7 +88,8 @@ class Answer:
 class Answerer:
     def __init__(self, passages: Sequence[Passage], *, embedder: Embedder | None = None,
                  store: VectorStore | None = None, danger: DangerDetector | None = None,
-                 scope: ScopeExamples | None = None, tuning: Tuning | None = None):
+                 scope: ScopeExamples | None = None, tuning: Tuning | None = None,
+                 danger_training: DangerTraining | None = None):
         self.passages = list(passages)
         self.tuning = tuning or Tuning()
         self.search = SearchIndex(self.passages)  # also serves the site's search
@@ -98,6 +103,7 @@ class Answerer:
         self.semantic: SemanticIndex | None = None
         self.danger_examples: tuple[np.ndarray, np.ndarray] | None = None
         self.out_of_scope: OutOfScopeIndex | None = None
+        self.danger_model: DangerModel | None = None
         if embedder is not None:
             store = store or MemoryVectorStore()
             self.semantic = SemanticIndex(self.passages, embedder, store)
@@ -106,6 +112,8 @@ class Answerer:
             self.danger_examples = (
                 embed_cached(embedder, store, "query", list(examples.danger)),
                 embed_cached(embedder, store, "query", list(examples.calm)))
+            self.danger_model = self._fit_danger_model(
+                danger_training or default_training(), embedder, store)
 
     @property
     def engines(self) -> tuple[str, ...]:
@@ -128,7 +136,8 @@ class Answerer:
         # scope and the danger backstop all read it.
         similarities = self.semantic.similarities(vector) if vector is not None else None
         danger = self.danger.assess(
-            message, nearness=self._danger_nearness(vector, similarities)).danger
+            message, nearness=self._danger_nearness(vector, similarities),
+            probability=self._danger_probability(vector)).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -155,6 +164,25 @@ class Answerer:
                       confidence=confidence)
 
     # -- scoring --------------------------------------------------------------------------------
+    def _fit_danger_model(self, training: DangerTraining, embedder: Embedder,
+                          store: VectorStore) -> DangerModel:
+        """Danger: the training messages and danger.yaml's examples. Calm: the calm ones, and
+        everything the advice answers (its questions, but for the emergency passage's) or does
+        not (the out-of-scope examples)."""
+        examples = self.danger.rules.semantic
+        questions = [text for p in self.passages if p.anchor != EMERGENCY_TOPIC
+                     for text in question_texts(p)]
+        danger = embed_cached(embedder, store, "query", [*training.danger, *examples.danger])
+        calm = embed_cached(embedder, store, "query",
+                            [*training.calm, *examples.calm, *questions, *self.scope.examples])
+        return DangerModel.fit(danger, calm, l2=examples.model_l2)
+
+    def _danger_probability(self, vector: np.ndarray | None):
+        if vector is None or self.danger_model is None:
+            return None
+        model = self.danger_model
+        return lambda: model.probability(vector)
+
     def _danger_nearness(self, vector: np.ndarray | None,
                          similarities: np.ndarray | None = None):
         if vector is None or self.danger_examples is None:
@@ -163,8 +191,11 @@ class Answerer:
         def nearness() -> tuple[float, float]:
             danger_vectors, calm_vectors = self.danger_examples
             sims = similarities if similarities is not None else self.semantic.similarities(vector)
+            # Calm: the calm examples, the advice's questions and the questions it does not
+            # answer (small talk is not an emergency, however short).
             to_calm = max(float((calm_vectors @ vector).max(initial=-1.0)),
-                          self.semantic.nearest_from(sims))
+                          self.semantic.nearest_from(sims),
+                          self.out_of_scope.nearest(vector))
             return float((danger_vectors @ vector).max(initial=-1.0)), to_calm
         return nearness
 
@@ -195,9 +226,11 @@ class Answerer:
             similarities = self.semantic.similarities(vector)
         semantic = self.semantic.scores_from(similarities)
         nearest_in = self.semantic.nearest_from(similarities)
-        nearest_out = self.out_of_scope.nearest(vector)
+        k = self.tuning.scope_neighbours
+        near_in = _mean_of_top(similarities, k)
+        near_out = _mean_of_top(self.out_of_scope.similarities(vector), k)
         in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
-                    and nearest_in - nearest_out > self.tuning.scope_margin)
+                    and near_in - near_out > self.tuning.scope_margin)
         if engine == "semantic":
             return np.clip(semantic, 0, None), in_scope, nearest_in
         return self._fuse(keyword, semantic), in_scope, nearest_in
@@ -209,6 +242,14 @@ class Answerer:
         t = self.tuning
         near = np.exp((semantic - semantic.max(initial=0)) / t.semantic_temperature)
         return t.keyword_share * _unit(keyword) + (1 - t.keyword_share) * near
+
+
+def _mean_of_top(similarities: np.ndarray, k: int) -> float:
+    """The mean of the k highest similarities (all of them when there are fewer)."""
+    if not len(similarities):
+        return 0.0
+    k = min(k, len(similarities))
+    return float(np.partition(similarities, len(similarities) - k)[-k:].mean())
 
 
 def _unit(scores: np.ndarray) -> np.ndarray:

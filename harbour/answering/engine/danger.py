@@ -17,6 +17,8 @@ from harbour.answering.engine.text import words
 RULES_FILE = Path(__file__).with_name("danger.yaml")
 NEGATIONS = frozenset({"never", "not", "no", "nt"})
 NEGATION_REACH = 3  # words before a phrase that can negate it
+PAST_AUXILIARIES = frozenset({"was", "were"})
+PAST_REACH = 2  # "he was kicking off", "he was really hitting her": told as past, not happening
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 KINDS = frozenset({"happening", "threat", "happened"})
 
@@ -36,6 +38,9 @@ class SemanticExamples:
     calm: tuple[str, ...] = ()
     margin: float = 0.02
     floor: float = 0.86
+    # the danger model (danger_model.py): alarm at this probability or above
+    model_threshold: float = 0.85
+    model_l2: float = 0.03
 
 
 @dataclass(frozen=True)
@@ -135,15 +140,20 @@ class DangerDetector:
         self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
         self._calm_past = PhraseIndex(rules.calm_past)
 
-    def assess(self, text: str, *, nearness=None) -> DangerAssessment:
-        """`nearness`, when given, is the model's part: a function that returns how near the
-        message is to the danger examples and to the calm ones (and the advice's questions)."""
+    def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
+        """`nearness` and `probability`, when given, are the model's part: functions that return
+        how near the message is to the danger examples and to the calm ones (and the advice's
+        questions), and the danger model's probability that it means danger now."""
         message = read(text, self.rules.text_speak)
         assessment = self._assess_rules(text, message)
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
-            # danger now at the end: each sentence is read on its own as well.
-            assessment = next((a for a in self._by_sentence(text) if a.danger), assessment)
+            # danger now at the end: each sentence is read on its own as well. A sentence read
+            # alone loses the rest of the story, so it only counts when it says "now" itself or
+            # nothing in the message places the violence in the past ("his dad's in prison").
+            told_as_past = self._told_as_past(text, message)
+            assessment = next((a for a, has_now in self._by_sentence(text)
+                               if a.danger and (has_now or not told_as_past)), assessment)
         if assessment.danger or nearness is None:
             return assessment
         if assessment.signals and assessment.reason != NOTHING_NOW:
@@ -154,13 +164,23 @@ class DangerDetector:
         examples = self.rules.semantic
         if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
             return DangerAssessment(True, ("model",), "near the examples of danger")
+        if probability is not None and probability() >= examples.model_threshold:
+            return DangerAssessment(True, ("model",), "the danger model")
         return assessment
 
-    def _by_sentence(self, text: str) -> list[DangerAssessment]:
+    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool]]:
+        """Each sentence's verdict, and whether the sentence has a "now" word."""
         sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
         if len(sentences) < 2:
             return []
-        return [self._assess_rules(part, read(part, self.rules.text_speak)) for part in sentences]
+        verdicts = []
+        for part in sentences:
+            message = read(part, self.rules.text_speak)
+            verdicts.append((self._assess_rules(part, message), self._now.occurs(message)))
+        return verdicts
+
+    def _told_as_past(self, text: str, message: list[str]) -> bool:
+        return bool(YEAR.search(text)) or self._calm_past.occurs(message)
 
     def assess_rules(self, text: str) -> DangerAssessment:
         return self._assess_rules(text, read(text, self.rules.text_speak))
@@ -172,6 +192,8 @@ class DangerDetector:
             for signal in self._by_first_word.get(word, ()):
                 end = _match_at(message, start, signal.phrase)
                 if end is not None and not _negated(message, start):
+                    if signal.kind == "happening" and _told_in_past_tense(message, start):
+                        signal = Signal(signal.name, "happened", signal.phrase)
                     hits.append((signal, start, end))
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")
@@ -183,8 +205,7 @@ class DangerDetector:
             return DangerAssessment(False, names, "hypothetical, future, safe now or a story")
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
         if not has_now:
-            past = YEAR.search(text) or self._calm_past.occurs(message)
-            if past:
+            if self._told_as_past(text, message):
                 return DangerAssessment(False, names, "about the past")
             if not current:
                 # No word says when: the model still gets a say (see assess).
@@ -195,6 +216,12 @@ class DangerDetector:
 def _negated(message: list[str], start: int) -> bool:
     before = message[max(0, start - NEGATION_REACH):start]
     return any(word in NEGATIONS for word in before)
+
+
+def _told_in_past_tense(message: list[str], start: int) -> bool:
+    """"he was kicking off": a happening phrase told in the past tense needs a "now" word."""
+    before = message[max(0, start - PAST_REACH):start]
+    return any(word in PAST_AUXILIARIES for word in before)
 
 
 def parse_rules(raw: dict) -> DangerRules:
@@ -223,10 +250,12 @@ def parse_rules(raw: dict) -> DangerRules:
             calm=tuple(str(x) for x in model.get("calm") or ()),
             margin=float(model.get("margin", 0.02)),
             floor=float(model.get("floor", 0.86)),
+            model_threshold=float(model.get("model_threshold", 0.85)),
+            model_l2=float(model.get("model_l2", 0.03)),
         ),
         text_speak=text_speak,
         now=phrases(raw.get("now")),
-        calm_past=phrases(calm.get("past")),
+        calm_past=phrases([*(calm.get("past") or []), *(calm.get("worry") or [])]),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),
                                    *(calm.get("safe") or [])]),
         calm_story=phrases(calm.get("story")),

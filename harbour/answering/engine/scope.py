@@ -42,5 +42,8 @@ class OutOfScopeIndex:
     def __init__(self, embedder: Embedder, store: VectorStore, scope: ScopeExamples):
         self.vectors = embed_cached(embedder, store, "query", list(scope.examples))
 
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        return self.vectors @ vector if len(self.vectors) else np.zeros(0, dtype=np.float32)
+
     def nearest(self, vector: np.ndarray) -> float:
         return float((self.vectors @ vector).max()) if len(self.vectors) else 0.0

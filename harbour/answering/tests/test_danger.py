@@ -39,6 +39,11 @@ EMERGENCIES = [
     "cant talk hes here",
     "my ex is at my front door now, he has a non mol against him",
     "my partner says he will kill himself and he has our son with him",
+    "dont know what to do hes just come in with a cricket bat",
+    "there's someone following me right now and I think it's him",
+    "he keeps kicking the bathroom door, how long will the lock hold",
+    "the baby has gone floppy after he shook her",
+    "i'm hiding in the cupboard with my daughter please hurry",
 ]
 
 CALM = [
@@ -66,6 +71,13 @@ CALM = [
     "can i get an occupation order if he owns the house",
     "my daughter told her teacher that daddy used to shout, now the school wants a meeting",
     "my ex took the kids to his mums for the weekend as agreed",
+    "i called the police last night when he was kicking off, he left before they came",
+    "can i just ask what a child in need plan is, i cant talk on the phone",
+    "he keeps sending me messages saying he will kill me, can i get a non mol",
+    "he threatened to kill me before, how do i stop contact at the hearing",
+    "if my ex turns up kicking the door in, do i ring 999 or the social worker",
+    "my son has contact on saturday and i am scared he will hurt him, can i say no",
+    "my daughter keeps kicking off at school since we left, is there a group for her",
 ]
 
 
@@ -108,6 +120,28 @@ def test_danger_told_at_the_end_of_a_calm_message_raises_the_alarm():
                "He is outside now banging on the window and says he will kill me")
     assert DETECTOR.assess(message).danger
     assert not DETECTOR.assess("What if he comes back next month? Would the police come?").danger
+
+
+def test_a_sentence_read_alone_keeps_the_rest_of_the_story():
+    # "going to hurt us" alone is a threat; the message says he is in prison.
+    message = ("My son keeps asking if daddy is going to hurt us again. His dad is in prison. "
+               "How do I get him some counselling?")
+    assert not DETECTOR.assess(message).danger
+    # A sentence that says "now" counts even when the rest is calm or past.
+    assert DETECTOR.assess("We split up years ago. He has just broken the back window and he "
+                           "is in the house.").danger
+
+
+def test_the_danger_model_has_its_say_when_no_rule_decides():
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    message = "can you send someone to my flat, i cant get out and he wont leave"
+    assert not DETECTOR.assess(message, nearness=far, probability=lambda: 0.2).danger
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.97).danger
+    # ...but never over a calm reading or a past one.
+    hypothetical = "what should i do if he ever wont let me leave the flat"
+    assert not DETECTOR.assess(hypothetical, nearness=far, probability=lambda: 0.99).danger
+    assert not DETECTOR.assess("he beat me two years ago", nearness=far,
+                               probability=lambda: 0.99).danger
 
 
 def test_violence_without_a_time_word_is_left_to_the_model():

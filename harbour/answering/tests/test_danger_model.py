@@ -1,0 +1,69 @@
+"""The danger model: its fitting, and the structure of the messages it learns from."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from harbour.answering.engine.danger_model import (
+    TRAINING_DIR,
+    DangerModel,
+    default_training,
+    read_examples,
+)
+from harbour.answering.engine.text import normalise
+
+REPO = Path(__file__).resolve().parents[3]
+EVALUATION_FILES = [*REPO.glob("tests/eval*/*.jsonl"),
+                    *(REPO.parent / "shared" / "eval").glob("*.jsonl")]
+
+
+def _cluster(centre: np.ndarray, count: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    points = centre + 0.3 * rng.standard_normal((count, len(centre)))
+    return points / np.linalg.norm(points, axis=1, keepdims=True)
+
+
+def test_it_learns_which_side_of_the_space_means_danger():
+    dims = 16
+    danger_centre, calm_centre = np.eye(dims)[0], np.eye(dims)[1]
+    model = DangerModel.fit(_cluster(danger_centre, 40, 1), _cluster(calm_centre, 200, 2),
+                            l2=0.1)
+    assert model.probability(danger_centre) > 0.9
+    assert model.probability(calm_centre) < 0.1
+    # Each class counts equally, however many calm examples there are.
+    midway = (danger_centre + calm_centre) / np.sqrt(2)
+    assert 0.2 < model.probability(midway) < 0.8
+
+
+def test_the_same_examples_always_give_the_same_model():
+    danger, calm = _cluster(np.eye(8)[0], 20, 3), _cluster(np.eye(8)[1], 30, 4)
+    one, two = DangerModel.fit(danger, calm), DangerModel.fit(danger, calm)
+    assert np.array_equal(one.weights, two.weights) and one.bias == two.bias
+
+
+def test_training_files_are_one_message_a_line_with_headings(tmp_path):
+    sample = tmp_path / "x.txt"
+    sample.write_text("# a heading\n\n  he is here  \n  # an indented note\nhelp\n",
+                      encoding="utf-8")
+    assert read_examples(sample) == ("he is here", "help")
+
+
+def test_the_training_messages_are_many_distinct_and_on_one_side_only():
+    training = default_training()
+    assert len(training.danger) >= 300 and len(training.calm) >= 300
+    for side in (training.danger, training.calm):
+        assert len({normalise(m) for m in side}) == len(side), "a message is there twice"
+    assert not {normalise(m) for m in training.danger} & {normalise(m) for m in training.calm}
+    assert sorted(p.name for p in TRAINING_DIR.glob("*.txt")) == ["calm.txt", "danger.txt"]
+
+
+def test_no_evaluation_line_is_used_to_train_the_model():
+    # (A few words, such as "help" or "hes got a knife", are bound to be written by both.)
+    training = default_training()
+    taught = {normalise(m) for m in (*training.danger, *training.calm) if len(m.split()) > 4}
+    assert EVALUATION_FILES, "the evaluation sets are where they should be"
+    for path in EVALUATION_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                assert normalise(json.loads(line)["text"]) not in taught, (path.name, line[:60])
