@@ -32,9 +32,27 @@ class QueueRow:
     claimed_by: str
 
 
-def queue_page(*, page_number: int | str | None, now: dt.datetime) -> tuple[Page, list[QueueRow]]:
+def enquiry_exists(reference: str) -> bool:
+    return Enquiry.objects.filter(reference=reference).exists()
+
+
+# The queue's views: what is open, in triage order; what was answered and is not yet closed;
+# what was closed (until `harbour purge` deletes it), the most recent first.
+QUEUE_VIEWS = ("open", "answered", "closed")
+
+
+def queue_page(*, page_number: int | str | None, now: dt.datetime,
+               view: str = "open") -> tuple[Page, list[QueueRow]]:
     today = now.astimezone(LONDON).date()
-    enquiries = enquiry_queue(today=today).select_related("claimed_by").only(*QUEUE_FIELDS)
+    if view == "answered":
+        enquiries = Enquiry.objects.filter(status=Enquiry.Status.ANSWERED).order_by(
+            "-first_response_at", "-id")
+    elif view == "closed":
+        enquiries = Enquiry.objects.filter(status=Enquiry.Status.CLOSED).order_by(
+            "-closed_at", "-id")
+    else:
+        enquiries = enquiry_queue(today=today)
+    enquiries = enquiries.select_related("claimed_by").only(*QUEUE_FIELDS)
     page = Paginator(enquiries, QUEUE_PAGE_SIZE).get_page(page_number)
     # Each label translated once a page: Django's get_FOO_display() hashes every choice per call.
     kinds, statuses = _labels(Enquiry.Kind.choices), _labels(Enquiry.Status.choices)

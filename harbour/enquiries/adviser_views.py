@@ -44,10 +44,20 @@ from harbour.enquiries.adviser_forms import (
     SignInForm,
     authenticator_of,
 )
-from harbour.enquiries.adviser_selectors import enquiry_history, queue_page
+from harbour.enquiries.adviser_selectors import (
+    QUEUE_VIEWS,
+    enquiry_exists,
+    enquiry_history,
+    queue_page,
+)
 from harbour.enquiries.reply_templates import reply_template, reply_template_text
 from harbour.enquiries.roles import ASSIGN, REOPEN
-from harbour.enquiries.safe_contact import email_reply_allowed, next_safe_call, safe_times_described
+from harbour.enquiries.safe_contact import (
+    call_allowed,
+    email_reply_allowed,
+    next_safe_call,
+    safe_times_described,
+)
 from harbour.enquiries.selectors import enquiry_triage_reason
 from harbour.safety.audit import Action, audit_events
 
@@ -102,8 +112,17 @@ def authenticator_setup(request: HttpRequest) -> HttpResponse:
 @adviser_required
 def queue(request: HttpRequest) -> HttpResponse:
     access_queue(user=request.user)
-    page, rows = queue_page(page_number=request.GET.get("page"), now=timezone.now())
-    return render(request, TEMPLATES + "queue.html", {"page": page, "rows": rows})
+    reference = request.GET.get("reference", "").strip().upper()
+    not_found = ""
+    if reference:
+        if enquiry_exists(reference):
+            return redirect("advisers-enquiry", reference=reference)
+        not_found = reference[:20]
+    view = request.GET.get("show", "open")
+    view = view if view in QUEUE_VIEWS else "open"
+    page, rows = queue_page(page_number=request.GET.get("page"), now=timezone.now(), view=view)
+    return render(request, TEMPLATES + "queue.html",
+                  {"page": page, "rows": rows, "view": view, "not_found": not_found})
 
 
 @adviser_required
@@ -118,6 +137,7 @@ def enquiry_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "email_allowed": email_reply_allowed(enquiry),
         "safe_times": safe_times_described(enquiry),
         "next_safe_call": next_safe_call(enquiry, now),
+        "call_allowed_now": call_allowed(enquiry, now),
         "reply_form": reply_form,
         "template_form": ReplyTemplateForm(initial={"template": chosen.id} if chosen else None),
         "note_form": NoteForm(),

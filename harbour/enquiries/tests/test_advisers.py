@@ -3,8 +3,11 @@ pages show and never show."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -139,6 +142,44 @@ def test_an_adviser_records_a_call(client):
     enquiry = enquiry_make(kind="callback", **SAFE_CALLER)
     client.post(f"/advisers/{enquiry.reference}/call/outcome/", {"outcome-outcome": "no-answer"})
     assert CallAttempt.objects.get(enquiry=enquiry).outcome == "no-answer"
+
+
+@pytest.mark.parametrize(("moment", "safe_now"), [
+    ("2026-12-02T10:00:00+00:00", True),   # a Wednesday, in her early slot
+    ("2026-12-02T14:00:00+00:00", False),  # the same day, outside it
+    ("2026-12-01T10:00:00+00:00", False),  # a Tuesday: not one of her days
+])
+def test_the_enquiry_page_says_whether_it_is_safe_to_call_now(client, monkeypatch, moment,
+                                                              safe_now):
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime.fromisoformat(moment))
+    verified(client, adviser_make())
+    enquiry = enquiry_make(kind="callback", **SAFE_CALLER)
+    page = client.get(f"/advisers/{enquiry.reference}/").content.decode()
+    assert ('data-call-now="yes"' in page) is safe_now
+    assert ('data-call-now="no"' in page) is not safe_now
+
+
+def test_answered_and_closed_enquiries_can_be_found_again(client):
+    verified(client, adviser_make())
+    waiting = emailable()
+    answered = emailable(status=Enquiry.Status.ANSWERED, first_response_at=timezone.now())
+    closed = emailable(status=Enquiry.Status.CLOSED, closed_at=timezone.now())
+    lists = {view: client.get("/advisers/", {"show": view}).content.decode()
+             for view in ("open", "answered", "closed")}
+    assert waiting.reference in lists["open"] and answered.reference not in lists["open"]
+    assert answered.reference in lists["answered"] and waiting.reference not in lists["answered"]
+    assert closed.reference in lists["closed"] and answered.reference not in lists["closed"]
+    assert client.get("/advisers/", {"show": "anything"}).status_code == 200
+
+
+def test_an_enquiry_is_found_by_its_reference(client):
+    verified(client, adviser_make())
+    closed = emailable(status=Enquiry.Status.CLOSED)
+    found = client.get("/advisers/", {"reference": f" {closed.reference.lower()} "})
+    assert found.status_code == 302 and found.url == f"/advisers/{closed.reference}/"
+    missing = client.get("/advisers/", {"reference": "HB-NONE-0000"})
+    assert missing.status_code == 200
+    assert "No enquiry has that reference" in missing.content.decode()
 
 
 def test_an_adviser_may_not_assign_or_reopen(client):
