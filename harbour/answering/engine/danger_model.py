@@ -33,10 +33,16 @@ def read_examples(path: Path) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
+def read_side(folder: Path, side: str) -> tuple[str, ...]:
+    """Every message in `<side>.txt` and `<side>-*.txt` (one file per writer), in file order."""
+    paths = sorted(folder.glob(f"{side}.txt")) + sorted(folder.glob(f"{side}-*.txt"))
+    return tuple(message for path in paths for message in read_examples(path))
+
+
 @cache
 def default_training() -> DangerTraining:
-    return DangerTraining(danger=read_examples(TRAINING_DIR / "danger.txt"),
-                          calm=read_examples(TRAINING_DIR / "calm.txt"))
+    return DangerTraining(danger=read_side(TRAINING_DIR, "danger"),
+                          calm=read_side(TRAINING_DIR, "calm"))
 
 
 @dataclass(frozen=True)

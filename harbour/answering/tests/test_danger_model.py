@@ -10,6 +10,7 @@ from harbour.answering.engine.danger_model import (
     DangerModel,
     default_training,
     read_examples,
+    read_side,
 )
 from harbour.answering.engine.text import normalise
 
@@ -55,7 +56,17 @@ def test_the_training_messages_are_many_distinct_and_on_one_side_only():
     for side in (training.danger, training.calm):
         assert len({normalise(m) for m in side}) == len(side), "a message is there twice"
     assert not {normalise(m) for m in training.danger} & {normalise(m) for m in training.calm}
-    assert sorted(p.name for p in TRAINING_DIR.glob("*.txt")) == ["calm.txt", "danger.txt"]
+    # Every file is one side or the other: a file with another name would be ignored.
+    for path in TRAINING_DIR.glob("*.txt"):
+        assert path.name.split(".")[0].split("-")[0] in {"danger", "calm"}, path.name
+
+
+def test_each_writer_has_a_file_and_every_file_is_read(tmp_path):
+    (tmp_path / "danger.txt").write_text("# first writer\nhe is here\n", encoding="utf-8")
+    (tmp_path / "danger-2.txt").write_text("# second writer\nhelp now\n", encoding="utf-8")
+    (tmp_path / "calm.txt").write_text("what is a cp plan\n", encoding="utf-8")
+    assert read_side(tmp_path, "danger") == ("he is here", "help now")
+    assert read_side(tmp_path, "calm") == ("what is a cp plan",)
 
 
 def test_no_evaluation_line_is_used_to_train_the_model():

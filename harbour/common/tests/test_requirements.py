@@ -1,0 +1,55 @@
+"""`make serve` installs only requirements/base.txt: every package the application imports
+outside its tests must be there, or a fresh clone fails to start (as it once did, for pyphen)."""
+
+import ast
+import re
+import sys
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+OWN = {"harbour", "config"}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _base_requirements() -> set[str]:
+    text = (REPO / "requirements" / "base.txt").read_text(encoding="utf-8")
+    return {_canonical(m.group(1)) for m in re.finditer(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", text,
+                                                        re.MULTILINE)}
+
+
+def _application_modules() -> list[Path]:
+    paths = [*REPO.glob("harbour/**/*.py"), *REPO.glob("config/**/*.py")]
+    return [p for p in paths if "tests" not in p.relative_to(REPO).parts
+            and p.name != "test.py"]  # config/settings/test.py configures the test run
+
+
+def _imported_top_levels(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_everything_the_application_imports_is_in_the_base_requirements():
+    base = _base_requirements()
+    owners = packages_distributions()
+    missing = {}
+    for path in _application_modules():
+        for name in _imported_top_levels(path) - OWN - set(sys.stdlib_module_names):
+            distributions = {_canonical(d) for d in owners.get(name, [])}
+            if distributions and not distributions & base:
+                missing.setdefault(name, []).append(str(path.relative_to(REPO)))
+    assert not missing, f"imported by the application but not in requirements/base.txt: {missing}"
+
+
+def test_the_check_can_fail():
+    # A module the test suite has but the application must not rely on.
+    assert "pytest" in packages_distributions()
+    assert _canonical(packages_distributions()["pytest"][0]) not in _base_requirements()
