@@ -55,7 +55,7 @@ class Tuning:
     # in scope when the message is nearer the advice's questions than the out-of-scope examples
     # by this much, nearness being the mean of the `scope_neighbours` nearest on each side (a
     # wrongly declined question costs more than an answered stray one: see docs/benchmarks.md,
-    # "Scope: the nearest three, not the nearest one")
+    # "A danger model, and scope from the nearest three")
     scope_margin: float = 0.01
     scope_neighbours: int = 3
     scope_floor: float = 0.80

@@ -17,8 +17,6 @@ from harbour.answering.engine.text import words
 RULES_FILE = Path(__file__).with_name("danger.yaml")
 NEGATIONS = frozenset({"never", "not", "no", "nt"})
 NEGATION_REACH = 3  # words before a phrase that can negate it
-PAST_AUXILIARIES = frozenset({"was", "were"})
-PAST_REACH = 2  # "he was kicking off", "he was really hitting her": told as past, not happening
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 KINDS = frozenset({"happening", "threat", "happened"})
 
@@ -48,6 +46,7 @@ class DangerRules:
     text_speak: dict[str, str]
     now: tuple[Phrase, ...]
     calm_past: tuple[Phrase, ...]
+    calm_reported: tuple[Phrase, ...]
     calm_hypothetical: tuple[Phrase, ...]
     calm_story: tuple[Phrase, ...]
     signals: tuple[Signal, ...]
@@ -59,6 +58,7 @@ class DangerAssessment:
     danger: bool
     signals: tuple[str, ...]  # the names of the signals found (for tests and the report)
     reason: str
+    happening: bool = False  # a `happening` phrase was found (violence, a weapon, a break-in...)
 
 
 def read(text: str, text_speak: dict[str, str]) -> list[str]:
@@ -124,6 +124,9 @@ def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
 
 
 NOTHING_NOW = "past violence, nothing happening now"
+REPORTED = "a threat reported, sent as messages or feared, nothing happening now"
+# Verdicts the model may overrule: the rules found no word saying when, or only a soft reason.
+MODEL_MAY_SPEAK = frozenset({NOTHING_NOW, REPORTED})
 SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
@@ -139,6 +142,7 @@ class DangerDetector:
         self._now = PhraseIndex(rules.now)
         self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
         self._calm_past = PhraseIndex(rules.calm_past)
+        self._calm_reported = PhraseIndex(rules.calm_reported)
 
     def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
@@ -149,14 +153,16 @@ class DangerDetector:
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
-            # alone loses the rest of the story, so it only counts when it says "now" itself or
-            # nothing in the message places the violence in the past ("his dad's in prison").
+            # alone loses the rest of the story, so a threat alone ("is daddy going to hurt us
+            # again") only counts when the sentence says "now" or nothing in the message places
+            # it in the past ("his dad's in prison"); violence happening always counts.
             told_as_past = self._told_as_past(text, message)
             assessment = next((a for a, has_now in self._by_sentence(text)
-                               if a.danger and (has_now or not told_as_past)), assessment)
+                               if a.danger and (has_now or a.happening or not told_as_past)),
+                              assessment)
         if assessment.danger or nearness is None:
             return assessment
-        if assessment.signals and assessment.reason != NOTHING_NOW:
+        if assessment.signals and assessment.reason not in MODEL_MAY_SPEAK:
             return assessment
         if self._calm.occurs(message):
             return assessment
@@ -192,8 +198,6 @@ class DangerDetector:
             for signal in self._by_first_word.get(word, ()):
                 end = _match_at(message, start, signal.phrase)
                 if end is not None and not _negated(message, start):
-                    if signal.kind == "happening" and _told_in_past_tense(message, start):
-                        signal = Signal(signal.name, "happened", signal.phrase)
                     hits.append((signal, start, end))
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")
@@ -201,16 +205,24 @@ class DangerDetector:
         has_now = any(not covered.intersection(range(start, end))
                       for start, end in self._now.occurrences(message))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
-        if self._calm.occurs(message):
-            return DangerAssessment(False, names, "hypothetical, future, safe now or a story")
+        happening = any(s.kind == "happening" for s, _a, _b in hits)
+        if self._calm.occurs(message) and not (happening and has_now):
+            # "What if he turns up?" is calm; "what do I do, he is kicking the door in right
+            # now" is not, whatever else the message says.
+            return DangerAssessment(False, names, "hypothetical, future, safe now or a story",
+                                    happening)
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
         if not has_now:
             if self._told_as_past(text, message):
-                return DangerAssessment(False, names, "about the past")
+                return DangerAssessment(False, names, "about the past", happening)
+            if not happening and self._calm_reported.occurs(message):
+                # A threat he sent by text, made before, or that she fears: the model may still
+                # read it as danger now (see assess); violence happening is never softened.
+                return DangerAssessment(False, names, REPORTED, happening)
             if not current:
                 # No word says when: the model still gets a say (see assess).
-                return DangerAssessment(False, names, NOTHING_NOW)
-        return DangerAssessment(True, names, "danger now")
+                return DangerAssessment(False, names, NOTHING_NOW, happening)
+        return DangerAssessment(True, names, "danger now", happening)
 
 
 def _negated(message: list[str], start: int) -> bool:
@@ -218,10 +230,11 @@ def _negated(message: list[str], start: int) -> bool:
     return any(word in NEGATIONS for word in before)
 
 
-def _told_in_past_tense(message: list[str], start: int) -> bool:
-    """"he was kicking off": a happening phrase told in the past tense needs a "now" word."""
-    before = message[max(0, start - PAST_REACH):start]
-    return any(word in PAST_AUXILIARIES for word in before)
+def _positive(value, name: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise ValueError(f"danger rules: {name} must be more than 0 (it keeps the model stable)")
+    return number
 
 
 def parse_rules(raw: dict) -> DangerRules:
@@ -251,11 +264,12 @@ def parse_rules(raw: dict) -> DangerRules:
             margin=float(model.get("margin", 0.02)),
             floor=float(model.get("floor", 0.86)),
             model_threshold=float(model.get("model_threshold", 0.85)),
-            model_l2=float(model.get("model_l2", 0.03)),
+            model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
         ),
         text_speak=text_speak,
         now=phrases(raw.get("now")),
-        calm_past=phrases([*(calm.get("past") or []), *(calm.get("worry") or [])]),
+        calm_past=phrases(calm.get("past")),
+        calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),
                                    *(calm.get("safe") or [])]),
         calm_story=phrases(calm.get("story")),

@@ -11,7 +11,6 @@ second), so changing an example needs no separate training step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,13 +52,16 @@ class DangerModel:
 
     def probability(self, vector: np.ndarray) -> float:
         z = float((np.asarray(vector, dtype=np.float64) - self.centre) @ self.weights) + self.bias
-        return float(1.0 / (1.0 + np.exp(-z)))
+        return float(_sigmoid(np.asarray(z)))
 
     @classmethod
-    def fit(cls, danger: np.ndarray, calm: np.ndarray, *, l2: float = 1.0,
-            steps: int = 30) -> DangerModel:
+    def fit(cls, danger: np.ndarray, calm: np.ndarray, *, l2: float,
+            steps: int = 50) -> DangerModel:
         """Logistic regression, each class weighted to count equally, fitted by Newton's method
-        (deterministic: the same examples always give the same model)."""
+        (deterministic: the same examples always give the same model). `l2` must be positive:
+        it keeps the weights finite when the examples can be separated exactly."""
+        if not l2 > 0:
+            raise ValueError("l2 must be more than 0")
         x = np.vstack([danger, calm]).astype(np.float64)
         y = np.concatenate([np.ones(len(danger)), np.zeros(len(calm))])
         weight = np.where(y == 1, len(y) / (2 * max(len(danger), 1)),
@@ -70,17 +72,18 @@ class DangerModel:
         penalty = np.full(x.shape[1], l2)
         penalty[-1] = 0.0  # the bias is not shrunk
         for _ in range(steps):
-            p = 1.0 / (1.0 + np.exp(-(x @ w)))
+            p = _sigmoid(x @ w)
             gradient = x.T @ (weight * (p - y)) + penalty * w
             curvature = (x * (weight * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
             step = np.linalg.solve(curvature + 1e-9 * np.eye(len(w)), gradient)
             w -= step
             if float(np.abs(step).max()) < 1e-8:
                 break
+        else:
+            raise ArithmeticError(f"the danger model did not settle in {steps} steps")
         return cls(weights=w[:-1], bias=float(w[-1]), centre=centre)
 
 
-def fit_from_texts(danger: Sequence[str], calm: Sequence[str], embed, *,
-                   l2: float = 1.0) -> DangerModel:
-    """`embed(texts)` gives one row per text (from the vector store, so each is embedded once)."""
-    return DangerModel.fit(embed(list(danger)), embed(list(calm)), l2=l2)
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^-z), without overflow for large |z|."""
+    return 0.5 * (1.0 + np.tanh(0.5 * z))

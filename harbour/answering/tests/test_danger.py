@@ -44,6 +44,18 @@ EMERGENCIES = [
     "he keeps kicking the bathroom door, how long will the lock hold",
     "the baby has gone floppy after he shook her",
     "i'm hiding in the cupboard with my daughter please hurry",
+    # a calm word elsewhere in the message never cancels violence happening now
+    "he threatened to kill me and he's banging on the door",
+    "my ex threatened to kill me and now he is outside with a knife",
+    "he has a knife and threatened to stab me",
+    "he is trying to break in, he has sent voicemails all night",
+    "scared he will find us, he is outside the door",
+    "if he turns up he will kill me, he is outside right now",
+    "My son was born in 2020. His dad has a knife and is kicking the door in.",
+    "He used to hit me. He has a knife and is kicking the door in.",
+    "He was arrested last year. Now he is at the door with a knife.",
+    "they were kicking the back door in and im on my own with the kids",
+    "the baby was floppy and now she is not waking up",
 ]
 
 CALM = [
@@ -78,6 +90,7 @@ CALM = [
     "if my ex turns up kicking the door in, do i ring 999 or the social worker",
     "my son has contact on saturday and i am scared he will hurt him, can i say no",
     "my daughter keeps kicking off at school since we left, is there a group for her",
+    "how quickly can i get a non molestation order after he hit me",
 ]
 
 

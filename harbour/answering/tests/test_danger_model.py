@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from harbour.answering.engine.danger_model import (
     TRAINING_DIR,
@@ -37,10 +38,24 @@ def test_it_learns_which_side_of_the_space_means_danger():
     assert 0.2 < model.probability(midway) < 0.8
 
 
-def test_the_same_examples_always_give_the_same_model():
+def test_the_order_of_the_examples_does_not_matter():
     danger, calm = _cluster(np.eye(8)[0], 20, 3), _cluster(np.eye(8)[1], 30, 4)
-    one, two = DangerModel.fit(danger, calm), DangerModel.fit(danger, calm)
-    assert np.array_equal(one.weights, two.weights) and one.bias == two.bias
+    one = DangerModel.fit(danger, calm, l2=0.03)
+    shuffled = DangerModel.fit(danger[::-1], calm[np.random.default_rng(9).permutation(30)],
+                               l2=0.03)
+    assert np.allclose(one.weights, shuffled.weights, atol=1e-6)
+    assert one.bias == pytest.approx(shuffled.bias, abs=1e-6)
+
+
+def test_examples_that_separate_exactly_still_give_a_finite_model():
+    # Two far-apart clusters: without the penalty the weights would grow without end.
+    danger, calm = _cluster(np.eye(8)[0], 10, 5) * 50, _cluster(np.eye(8)[1], 10, 6) * 50
+    model = DangerModel.fit(danger, calm, l2=1e-4)
+    assert np.all(np.isfinite(model.weights))
+    assert model.probability(danger[0]) > 0.99 and model.probability(calm[0]) < 0.01
+    assert 0.0 <= model.probability(-1e6 * np.eye(8)[0]) <= 1.0  # no overflow
+    with pytest.raises(ValueError):
+        DangerModel.fit(danger, calm, l2=0)
 
 
 def test_training_files_are_one_message_a_line_with_headings(tmp_path):
