@@ -56,6 +56,7 @@ EMERGENCIES = [
     "He was arrested last year. Now he is at the door with a knife.",
     "they were kicking the back door in and im on my own with the kids",
     "the baby was floppy and now she is not waking up",
+    "he's not here right now but he's on his way here and says he'll kill me",
 ]
 
 CALM = [
@@ -91,6 +92,8 @@ CALM = [
     "my son has contact on saturday and i am scared he will hurt him, can i say no",
     "my daughter keeps kicking off at school since we left, is there a group for her",
     "how quickly can i get a non molestation order after he hit me",
+    "someone keeps following me and sending threats, nobody is in danger now but i want it to stop",
+    "hes not here right now but he keeps parking outside my house, which police number do i use",
 ]
 
 
