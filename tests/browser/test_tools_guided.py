@@ -7,10 +7,16 @@ pytestmark = pytest.mark.browser
 AXE = Axe()
 
 
+def press(page, button: str) -> None:
+    """Press a form button and wait for the page it posts to (the tools post and render)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
 def choose_and_continue(page, *labels: str) -> None:
     for label in labels:
         page.get_by_label(label, exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    press(page, "Continue")
 
 
 def assert_accessible(page) -> None:
@@ -27,7 +33,7 @@ def test_a_mother_finds_which_court_protection_could_help(site, site_without_js,
     if javascript:
         assert_accessible(page)
 
-    page.get_by_role("button", name="Continue").click()  # nothing chosen: a kind error
+    press(page, "Continue")  # nothing chosen: a kind error
     assert page.get_by_text("Choose an answer.").first.is_visible()
     if javascript:
         assert_accessible(page)
@@ -37,7 +43,7 @@ def test_a_mother_finds_which_court_protection_could_help(site, site_without_js,
         page, "Hurting me or my children", "Refusing to leave our home, or locking me out of it"
     )
     choose_and_continue(page, "Yes, and it is in my name, or in both our names (owned or rented)")
-    page.get_by_role("button", name="Back").click()  # change the last answer
+    press(page, "Back")  # change the last answer
     assert page.get_by_label("Yes, and it is in my name, or in both our names (owned or rented)").is_checked()
     choose_and_continue(page, "Yes, but it is only in their name")
     choose_and_continue(page, "Yes. The police gave the person a notice to stay away (a DVPN)")
