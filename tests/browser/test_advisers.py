@@ -110,3 +110,17 @@ def test_an_adviser_opens_the_enquiry_and_adds_a_note(adviser_page, base_url):
     adviser_page.get_by_role("button", name="Add note").click()
     adviser_page.get_by_text("Note added.").wait_for()
     assert adviser_page.get_by_text("Conference on Monday: call first.").is_visible()
+
+
+def test_an_adviser_goes_to_an_enquiry_by_its_reference(adviser_page, base_url):
+    adviser_page.goto(f"{base_url}/advisers/?show=closed")
+    assert adviser_page.locator('[aria-current="page"]').inner_text() == "Closed"
+    adviser_page.get_by_label("Go to an enquiry by its reference").fill("hb-brws-0001")
+    adviser_page.get_by_role("button", name="Go", exact=True).click()
+    adviser_page.wait_for_url("**/advisers/HB-BRWS-0001/")
+    adviser_page.goto(f"{base_url}/advisers/")
+    adviser_page.get_by_label("Go to an enquiry by its reference").fill("HB-NONE-0000")
+    adviser_page.get_by_role("button", name="Go", exact=True).click()
+    adviser_page.get_by_text("No enquiry has that reference").wait_for()
+    results = AXE.run(adviser_page)
+    assert results.violations_count == 0, results.generate_report()
