@@ -57,6 +57,14 @@ EMERGENCIES = [
     "they were kicking the back door in and im on my own with the kids",
     "the baby was floppy and now she is not waking up",
     "he's not here right now but he's on his way here and says he'll kill me",
+    # a relative writing about someone else, a child finding a parent, coded
+    "my sister's boyfriend has just punched her, I can hear it on the phone",
+    "mummy took lots of pills and she wont wake up",
+    "he has locked her and the baby in the bathroom",
+    "he's got my daughter by the throat",
+    "he just sent a picture of our son in his car and says I'll never find him",
+    "sos",
+    "can you send the police to mine, he is reading over my shoulder",
 ]
 
 CALM = [
@@ -94,6 +102,8 @@ CALM = [
     "how quickly can i get a non molestation order after he hit me",
     "someone keeps following me and sending threats, nobody is in danger now but i want it to stop",
     "hes not here right now but he keeps parking outside my house, which police number do i use",
+    "he punched her last year and she has left him now, can my daughter get a non mol",
+    "i'm scared he'll take them abroad one day and i'll never find them",
 ]
 
 
