@@ -153,12 +153,14 @@ class DangerDetector:
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
-            # alone loses the rest of the story, so a threat alone ("is daddy going to hurt us
-            # again") only counts when the sentence says "now" or nothing in the message places
-            # it in the past ("his dad's in prison"); violence happening always counts.
+            # alone loses the rest of the story, so it counts when it says "now", or when
+            # nothing in the message places it in the past; violence happening also counts when
+            # the past is only told before it ("He used to hit me. He has a knife"), not after
+            # it ("He threatened to burn the house down. That was January; he's in prison").
             told_as_past = self._told_as_past(text, message)
-            assessment = next((a for a, has_now in self._by_sentence(text)
-                               if a.danger and (has_now or a.happening or not told_as_past)),
+            assessment = next((a for a, has_now, past_after in self._by_sentence(text)
+                               if a.danger and (has_now or not told_as_past
+                                                or (a.happening and not past_after))),
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
@@ -174,16 +176,16 @@ class DangerDetector:
             return DangerAssessment(True, ("model",), "the danger model")
         return assessment
 
-    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool]]:
-        """Each sentence's verdict, and whether the sentence has a "now" word."""
+    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool]]:
+        """Each sentence's verdict, whether it has a "now" word, and whether a later sentence
+        places things in the past."""
         sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
         if len(sentences) < 2:
             return []
-        verdicts = []
-        for part in sentences:
-            message = read(part, self.rules.text_speak)
-            verdicts.append((self._assess_rules(part, message), self._now.occurs(message)))
-        return verdicts
+        read_out = [(part, read(part, self.rules.text_speak)) for part in sentences]
+        past = [self._told_as_past(part, message) for part, message in read_out]
+        return [(self._assess_rules(part, message), self._now.occurs(message), any(past[i + 1:]))
+                for i, (part, message) in enumerate(read_out)]
 
     def _told_as_past(self, text: str, message: list[str]) -> bool:
         return bool(YEAR.search(text)) or self._calm_past.occurs(message)

@@ -65,6 +65,7 @@ EMERGENCIES = [
     "he just sent a picture of our son in his car and says I'll never find him",
     "sos",
     "can you send the police to mine, he is reading over my shoulder",
+    "he's waiting outside right now and the kids are in the car",
 ]
 
 CALM = [
@@ -104,6 +105,8 @@ CALM = [
     "hes not here right now but he keeps parking outside my house, which police number do i use",
     "he punched her last year and she has left him now, can my daughter get a non mol",
     "i'm scared he'll take them abroad one day and i'll never find them",
+    "He threatened to burn the house down with us in it. That was in March and he's in prison now.",
+    "a man i met twice keeps messaging and waiting outside my work, can i get an order",
 ]
 
 
