@@ -66,6 +66,9 @@ EMERGENCIES = [
     "sos",
     "can you send the police to mine, he is reading over my shoulder",
     "he's waiting outside right now and the kids are in the car",
+    "there are marks round my neck from an hour ago and he says next time he'll do it properly",
+    "how do i get out of a bedroom window with a toddler, he is outside the door",
+    "he has locked the front door and kept the key and says we are not leaving tonight",
 ]
 
 CALM = [
@@ -107,6 +110,8 @@ CALM = [
     "i'm scared he'll take them abroad one day and i'll never find them",
     "He threatened to burn the house down with us in it. That was in March and he's in prison now.",
     "a man i met twice keeps messaging and waiting outside my work, can i get an order",
+    "he locked the door on me last week when we argued, can i get a non mol",
+    "i want a plan ready for next time he turns up drunk",
 ]
 
 
