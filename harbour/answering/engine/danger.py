@@ -47,6 +47,7 @@ class DangerRules:
     now: tuple[Phrase, ...]
     calm_past: tuple[Phrase, ...]
     calm_reported: tuple[Phrase, ...]
+    alone: tuple[Phrase, ...]
     calm_hypothetical: tuple[Phrase, ...]
     calm_story: tuple[Phrase, ...]
     signals: tuple[Signal, ...]
@@ -143,6 +144,7 @@ class DangerDetector:
         self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
         self._calm_past = PhraseIndex(rules.calm_past)
         self._calm_reported = PhraseIndex(rules.calm_reported)
+        self._alone = frozenset(rules.alone)
 
     def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
@@ -154,13 +156,14 @@ class DangerDetector:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
             # alone loses the rest of the story, so it counts when it says "now", or when
-            # nothing in the message places it in the past; violence happening also counts when
-            # the past is only told before it ("He used to hit me. He has a knife"), not after
-            # it ("He threatened to burn the house down. That was January; he's in prison").
+            # nothing in the message places it in the past, or when violence is happening in it
+            # ("He used to hit me. He has a knife"; "hes hitting me. he used to do this") unless
+            # it is a threat he made that a later sentence puts in the past ("He threatened to
+            # burn the house down. That was January").
             told_as_past = self._told_as_past(text, message)
-            assessment = next((a for a, has_now, past_after in self._by_sentence(text)
+            assessment = next((a for a, has_now, reported_then_past in self._by_sentence(text)
                                if a.danger and (has_now or not told_as_past
-                                                or (a.happening and not past_after))),
+                                                or (a.happening and not reported_then_past))),
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
@@ -177,14 +180,15 @@ class DangerDetector:
         return assessment
 
     def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool]]:
-        """Each sentence's verdict, whether it has a "now" word, and whether a later sentence
-        places things in the past."""
+        """Each sentence's verdict, whether it has a "now" word, and whether it reports a threat
+        ("he threatened to") that a later sentence places in the past."""
         sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
         if len(sentences) < 2:
             return []
         read_out = [(part, read(part, self.rules.text_speak)) for part in sentences]
         past = [self._told_as_past(part, message) for part, message in read_out]
-        return [(self._assess_rules(part, message), self._now.occurs(message), any(past[i + 1:]))
+        return [(self._assess_rules(part, message), self._now.occurs(message),
+                 any(past[i + 1:]) and self._calm_reported.occurs(message))
                 for i, (part, message) in enumerate(read_out)]
 
     def _told_as_past(self, text: str, message: list[str]) -> bool:
@@ -195,6 +199,8 @@ class DangerDetector:
 
     def _assess_rules(self, text: str, message: list[str]) -> DangerAssessment:
         """The rules' verdict on `text`, read as `message` (its words, text-speak written out)."""
+        if tuple(message) in self._alone:
+            return DangerAssessment(True, ("alone",), "a cry for help on its own")
         hits: list[tuple[Signal, int, int]] = []
         for start, word in enumerate(message):
             for signal in self._by_first_word.get(word, ()):
@@ -204,6 +210,9 @@ class DangerDetector:
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")
         covered = {i for _s, start, end in hits for i in range(start, end)}
+        # "No one's in danger right now": a "now" inside a soft calm phrase does not count.
+        covered.update(i for start, end in self._calm_reported.occurrences(message)
+                       for i in range(start, end))
         has_now = any(not covered.intersection(range(start, end))
                       for start, end in self._now.occurrences(message))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
@@ -272,6 +281,7 @@ def parse_rules(raw: dict) -> DangerRules:
         now=phrases(raw.get("now")),
         calm_past=phrases(calm.get("past")),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
+        alone=phrases(raw.get("alone")),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),
                                    *(calm.get("safe") or [])]),
         calm_story=phrases(calm.get("story")),

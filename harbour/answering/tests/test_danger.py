@@ -69,6 +69,12 @@ EMERGENCIES = [
     "there are marks round my neck from an hour ago and he says next time he'll do it properly",
     "how do i get out of a bedroom window with a toddler, he is outside the door",
     "he has locked the front door and kept the key and says we are not leaving tonight",
+    # what is happening first, the background after
+    "hes hitting me. he used to do this all the time",
+    "he has taken my son and driven off. we split up last year",
+    "he was arrested last year. hes waiting outside",
+    "SOS",
+    "hes punching my mum downstairs",
 ]
 
 CALM = [
@@ -112,6 +118,14 @@ CALM = [
     "a man i met twice keeps messaging and waiting outside my work, can i get an order",
     "he locked the door on me last week when we argued, can i get a non mol",
     "i want a plan ready for next time he turns up drunk",
+    "he kept the key to the flat after he moved out, can i change the locks",
+    "will the court send the police to serve the non mol",
+    "what does sos stand for in the safety plan",
+    "my son keeps trying to climb out of his cot",
+    "my mum takes lots of pills for her back, can she look after the kids",
+    "we moved so he will never find her, can i change her surname",
+    "next time he threatens to kill me what do i do",
+    "He threatened me with a knife. That was years ago.",
 ]
 
 
