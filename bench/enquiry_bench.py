@@ -39,7 +39,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
-    CLOCK_TICKS,
     REPO,
     WRK_RESULT_LUA,
     LoadResult,
@@ -270,17 +269,7 @@ class Run:
 
 def email_worker_cpu_s(pgid: int) -> float:
     """CPU seconds used so far by the email worker (`harbour.cli worker`) in the server's group."""
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            if int(fields[2]) != pgid:
-                continue
-            if b"harbour.cli\0worker" in (entry / "cmdline").read_bytes():
-                total += int(fields[11]) + int(fields[12])
-    return total / CLOCK_TICKS
+    return group_cpu_s(pgid, command_has=b"harbour.cli\0worker")
 
 
 def settle(pgid: int, timeout: float = 60) -> float:

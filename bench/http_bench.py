@@ -322,15 +322,18 @@ def machine_busy_s() -> float:
     return busy / CLOCK_TICKS
 
 
-def group_cpu_s(pgid: int) -> float:
-    """CPU seconds used so far by the live processes of one process group (the server)."""
+def group_cpu_s(pgid: int, *, command_has: bytes | None = None) -> float:
+    """CPU seconds used so far by the live processes of one process group (the server), or
+    only by those whose command line contains `command_has`."""
     total = 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         with contextlib.suppress(OSError, ValueError, IndexError):
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            if int(fields[2]) == pgid:  # fields after "pid (comm)": state ppid pgrp ...
+            if int(fields[2]) != pgid:  # fields after "pid (comm)": state ppid pgrp ...
+                continue
+            if command_has is None or command_has in (entry / "cmdline").read_bytes():
                 total += int(fields[11]) + int(fields[12])  # utime stime
     return total / CLOCK_TICKS
 

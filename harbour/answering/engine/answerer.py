@@ -137,8 +137,11 @@ class Answerer:
         # The message's similarity to each of the advice's questions, computed once: retrieval,
         # scope and the danger backstop all read it.
         similarities = self.semantic.similarities(vector) if vector is not None else None
+        # ...and to the out-of-scope examples: the scope and the danger backstop both read it.
+        out_similarities = (self.out_of_scope.similarities(vector)
+                            if vector is not None and self.out_of_scope is not None else None)
         danger = self.danger.assess(
-            message, nearness=self._danger_nearness(vector, similarities),
+            message, nearness=self._danger_nearness(vector, similarities, out_similarities),
             probability=self._danger_probability(vector)).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
@@ -149,7 +152,8 @@ class Answerer:
         query_terms = self.search.query_terms(query)
         scores, in_scope, confidence = self._score(query, engine, vector, query_words=query_words,
                                                    query_terms=query_terms,
-                                                   similarities=similarities)
+                                                   similarities=similarities,
+                                                   out_similarities=out_similarities)
         # Best first; equal scores keep the passages' order (a stable sort, as before).
         ranked = np.argsort(-scores, kind="stable")
         order = ranked[scores[ranked] > 0][:MAX_RESULTS].tolist()
@@ -186,26 +190,31 @@ class Answerer:
         return lambda: model.probability(vector)
 
     def _danger_nearness(self, vector: np.ndarray | None,
-                         similarities: np.ndarray | None = None):
+                         similarities: np.ndarray | None = None,
+                         out_similarities: np.ndarray | None = None):
         if vector is None or self.danger_examples is None:
             return None
 
         def nearness() -> tuple[float, float]:
             danger_vectors, calm_vectors = self.danger_examples
             sims = similarities if similarities is not None else self.semantic.similarities(vector)
+            out = (out_similarities if out_similarities is not None
+                   else self.out_of_scope.similarities(vector))
             # Calm: the calm examples, the advice's questions and the questions it does not
             # answer (small talk is not an emergency, however short).
             to_calm = max(float((calm_vectors @ vector).max(initial=-1.0)),
                           self.semantic.nearest_from(sims),
-                          self.out_of_scope.nearest(vector))
+                          self.out_of_scope.nearest_from(out))
             return float((danger_vectors @ vector).max(initial=-1.0)), to_calm
         return nearness
 
     def _score(self, query: str, engine: str, vector: np.ndarray | None, *,
                query_words: list[str] | None = None, query_terms: list[str] | None = None,
-               similarities: np.ndarray | None = None) -> tuple[np.ndarray, bool, float]:
-        """`query_words`, `query_terms` and `similarities` are words(query),
-        search.query_terms(query) and semantic.similarities(vector) when the caller has them."""
+               similarities: np.ndarray | None = None,
+               out_similarities: np.ndarray | None = None) -> tuple[np.ndarray, bool, float]:
+        """`query_words`, `query_terms`, `similarities` and `out_similarities` are words(query),
+        search.query_terms(query), semantic.similarities(vector) and
+        out_of_scope.similarities(vector) when the caller has them."""
         message_words = words(query) if query_words is None else query_words
         elsewhere = mentions_elsewhere(message_words, self.scope)
         if engine == "lexical":
@@ -230,7 +239,9 @@ class Answerer:
         nearest_in = self.semantic.nearest_from(similarities)
         k = self.tuning.scope_neighbours
         near_in = _mean_of_top(similarities, k)
-        near_out = _mean_of_top(self.out_of_scope.similarities(vector), k)
+        if out_similarities is None:
+            out_similarities = self.out_of_scope.similarities(vector)
+        near_out = _mean_of_top(out_similarities, k)
         in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
                     and near_in - near_out > self.tuning.scope_margin)
         if engine == "semantic":

@@ -45,5 +45,6 @@ class OutOfScopeIndex:
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         return self.vectors @ vector if len(self.vectors) else np.zeros(0, dtype=np.float32)
 
-    def nearest(self, vector: np.ndarray) -> float:
-        return float((self.vectors @ vector).max()) if len(self.vectors) else 0.0
+    def nearest_from(self, similarities: np.ndarray) -> float:
+        """The nearest example's similarity, from similarities() already computed."""
+        return float(similarities.max()) if len(similarities) else 0.0
