@@ -4,7 +4,7 @@ Starts the server exactly as `make serve` does (`.venv/bin/harbour serve --port 
 HARBOUR_DATA_DIR set to a new temporary folder, stops it, starts it again on the same folder
 (the "warm cache" start: database, static files and shipped vectors already there), then
 drives `POST /api/answer` with `wrk` from a second process, cycling through real questions
-(tests/eval/extra-questions.jsonl and, when present, /work/shared/eval/dev.jsonl). After the
+(the question model's extra-questions.jsonl and, when present, /work/shared/eval/dev.jsonl). After the
 load it reads the resident memory of the gunicorn master and each worker, and prints a
 Markdown report to paste into docs/benchmarks.md. It prints figures; it asserts nothing.
 
@@ -50,7 +50,7 @@ from http_bench import (  # noqa: E402  (the sibling benchmark's helpers)
 )
 
 QUESTION_FILES = [
-    REPO / "tests" / "eval" / "extra-questions.jsonl",
+    REPO / "harbour" / "answering" / "engine" / "question-training" / "extra-questions.jsonl",
     Path("/work/shared/eval/dev.jsonl"),  # skipped when missing
 ]
 API_PATH = "/api/answer"

@@ -5,7 +5,8 @@ Engines, for comparison:
   (the baseline);
 - `keywords`: BM25 with spelling correction and the glossary of lay words;
 - `semantic`: sentence embeddings alone;
-- `hybrid` (the default): `keywords` and `semantic` fused.
+- `hybrid` (the default): `keywords` and `semantic` fused, with the question model's
+  probabilities added (a classifier over passages learned from people's wordings).
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from harbour.answering.engine.danger_model import DangerModel, DangerTraining, d
 from harbour.answering.engine.embedding import Embedder
 from harbour.answering.engine.followup import is_follow_up
 from harbour.answering.engine.passages import Passage
+from harbour.answering.engine.question_model import (
+    LabelledMessage,
+    QuestionModel,
+    topic_targets,
+)
+from harbour.answering.engine.question_model import default_training as default_questions
 from harbour.answering.engine.scope import (
     OutOfScopeIndex,
     ScopeExamples,
@@ -34,6 +41,7 @@ from harbour.answering.engine.semantic import (
     VectorStore,
     embed_cached,
     question_texts,
+    shorten,
 )
 from harbour.answering.engine.text import terms, words
 
@@ -49,6 +57,12 @@ class Tuning:
 
     # hybrid = keyword_share x (BM25 / best BM25) + (1 - keyword_share) x exp((cos - best cos) / T)
     keyword_share: float = 0.5
+    # ...plus question_share x (the question model's probability / its highest). Chosen by
+    # five-fold cross-validation over the 498 training messages (top-1 0.831 without the model,
+    # 0.896 to 0.910 with any setting near these): docs/benchmarks.md, "A question model"
+    question_share: float = 0.4
+    question_l2: float = 0.003
+    question_scale: float = 20.0
     # 0.08 from 0.05 on 2026-11-26: top-1 0.870 -> 0.880 over the 517 tuning questions, 0.889 ->
     # 0.906 on eval-check3's 180 (docs/benchmarks.md, "A danger model, and scope...")
     semantic_temperature: float = 0.08
@@ -91,7 +105,8 @@ class Answerer:
     def __init__(self, passages: Sequence[Passage], *, embedder: Embedder | None = None,
                  store: VectorStore | None = None, danger: DangerDetector | None = None,
                  scope: ScopeExamples | None = None, tuning: Tuning | None = None,
-                 danger_training: DangerTraining | None = None):
+                 danger_training: DangerTraining | None = None,
+                 question_training: Sequence[LabelledMessage] | None = None):
         self.passages = list(passages)
         self.tuning = tuning or Tuning()
         self.search = SearchIndex(self.passages)  # also serves the site's search
@@ -106,6 +121,7 @@ class Answerer:
         self.danger_examples: tuple[np.ndarray, np.ndarray] | None = None
         self.out_of_scope: OutOfScopeIndex | None = None
         self.danger_model: DangerModel | None = None
+        self.question_model: QuestionModel | None = None
         if embedder is not None:
             store = store or MemoryVectorStore()
             self.semantic = SemanticIndex(self.passages, embedder, store)
@@ -116,6 +132,9 @@ class Answerer:
                 embed_cached(embedder, store, "query", list(examples.calm)))
             self.danger_model = self._fit_danger_model(
                 danger_training or default_training(), embedder, store)
+            self.question_model = self._fit_question_model(
+                default_questions() if question_training is None else question_training,
+                embedder, store)
 
     @property
     def engines(self) -> tuple[str, ...]:
@@ -183,6 +202,27 @@ class Answerer:
                             [*training.calm, *examples.calm, *questions, *self.scope.examples])
         return DangerModel.fit(danger, calm, l2=examples.model_l2)
 
+    def _fit_question_model(self, training: Sequence[LabelledMessage], embedder: Embedder,
+                            store: VectorStore) -> QuestionModel | None:
+        """Each passage's own questions teach it alone; a labelled message is shared among the
+        passages carrying its topics (messages about unpublished topics are left out)."""
+        if self.semantic is None or not self.passages:
+            return None
+        size = len(self.passages)
+        targets = [np.eye(size, dtype=np.float32)[self.semantic.question_owner]]
+        vectors = [self.semantic.question_vectors]
+        kept = [(m, t) for m in training
+                if (t := topic_targets(self.passages, m.topics)) is not None]
+        if kept:
+            vectors.append(embed_cached(embedder, store, "query",
+                                        [shorten(m.text) for m, _t in kept]))
+            targets.append(np.vstack([t for _m, t in kept]).astype(np.float32))
+        if not sum(len(v) for v in vectors):
+            return None
+        t = self.tuning
+        return QuestionModel.fit(np.vstack(vectors), np.vstack(targets), l2=t.question_l2,
+                                 scale=t.question_scale)
+
     def _danger_probability(self, vector: np.ndarray | None):
         if vector is None or self.danger_model is None:
             return None
@@ -246,7 +286,10 @@ class Answerer:
                     and near_in - near_out > self.tuning.scope_margin)
         if engine == "semantic":
             return np.clip(semantic, 0, None), in_scope, nearest_in
-        return self._fuse(keyword, semantic), in_scope, nearest_in
+        fused = self._fuse(keyword, semantic)
+        if self.question_model is not None:
+            fused = fused + self.tuning.question_share * self.question_model.relative(vector)
+        return fused, in_scope, nearest_in
 
     def _fuse(self, keyword: np.ndarray, semantic: np.ndarray) -> np.ndarray:
         """Both rankings on a 0 to 1 scale, added: keyword scores relative to the best match,

@@ -13,11 +13,14 @@ from harbour.answering.engine.danger_model import (
     read_examples,
     read_side,
 )
+from harbour.answering.engine.question_model import TRAINING_DIR as QUESTION_TRAINING_DIR
 from harbour.answering.engine.text import normalise
 
 REPO = Path(__file__).resolve().parents[3]
+# ...and the question model's training messages, which were evaluation lines once
 EVALUATION_FILES = [*REPO.glob("tests/eval*/*.jsonl"),
-                    *(REPO.parent / "shared" / "eval").glob("*.jsonl")]
+                    *(REPO.parent / "shared" / "eval").glob("*.jsonl"),
+                    *QUESTION_TRAINING_DIR.glob("*.jsonl")]
 
 
 def _cluster(centre: np.ndarray, count: int, seed: int) -> np.ndarray:
