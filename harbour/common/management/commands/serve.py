@@ -7,6 +7,7 @@ import os
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 from config.env import env_bool
 from harbour.common.setup import ADMIN_USERNAME, database_prepare
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("HARBOUR_MODEL_THREADS", "1"))
         report = database_prepare()
         call_command("collectstatic", interactive=False, verbosity=0)
+        self._engine_prepare()
         url = f"http://{options['host']}:{options['port']}"
         self.stdout.write(self.style.SUCCESS(f"Harbour is ready at {url}/"))
         if report.loaded_content:
@@ -57,6 +59,23 @@ class Command(BaseCommand):
         finally:
             if worker is not None:
                 worker.stop()
+
+    def _engine_prepare(self) -> None:
+        """Build the webchat's engine once, before gunicorn forks its workers (the app is
+        preloaded), so every worker starts with it, shared copy-on-write, instead of each
+        building its own (fitting the danger and question models) on its first answer. Only
+        with one model thread: a forked worker must not inherit an OpenMP thread pool."""
+        if os.environ.get("OMP_NUM_THREADS") != "1":
+            return
+        from harbour.answering.passages import answerer
+
+        try:
+            answerer()
+        except Exception:  # noqa: BLE001  (each worker builds its own on its first answer)
+            self.stdout.write(self.style.WARNING(
+                "The webchat engine could not be prepared now; each worker will build it."))
+        finally:
+            connections.close_all()  # workers must not share the master's connections
 
     def _run_gunicorn(self, options) -> None:
         from gunicorn.app.base import BaseApplication
