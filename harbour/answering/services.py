@@ -5,6 +5,7 @@ from __future__ import annotations
 from harbour.answering.engine.danger import default_rules
 from harbour.answering.engine.danger_model import default_training
 from harbour.answering.engine.embedding import text_key
+from harbour.answering.engine.question_model import default_out_of_scope
 from harbour.answering.engine.question_model import default_training as default_questions
 from harbour.answering.engine.scope import default_scope_examples
 from harbour.answering.engine.semantic import embed_cached, question_texts, shorten
@@ -31,13 +32,14 @@ def passage_vectors_refresh(*, group: str | None = None) -> int:
 
 def engine_example_texts() -> list[str]:
     """The examples the engine compares messages with or learns from: out of scope, danger,
-    calm, the danger model's training messages and the question model's (as they are embedded,
-    shortened like a message)."""
+    calm, the danger model's training messages and the question model's folder (questions and
+    out-of-scope lines, as they are embedded: shortened like a message)."""
     danger = default_rules().semantic
     training = default_training()
     return [*default_scope_examples().examples, *danger.danger, *danger.calm,
             *training.danger, *training.calm,
-            *(shorten(message.text) for message in default_questions())]
+            *(shorten(message.text) for message in default_questions()),
+            *(shorten(text) for text in default_out_of_scope())]
 
 
 def shipped_vectors_export() -> tuple[int, str]:

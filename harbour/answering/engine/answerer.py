@@ -25,6 +25,7 @@ from harbour.answering.engine.passages import Passage
 from harbour.answering.engine.question_model import (
     LabelledMessage,
     QuestionModel,
+    default_out_of_scope,
     topic_targets,
 )
 from harbour.answering.engine.question_model import default_training as default_questions
@@ -66,10 +67,11 @@ class Tuning:
     # 0.08 from 0.05 on 2026-11-26: top-1 0.870 -> 0.880 over the 517 tuning questions, 0.889 ->
     # 0.906 on eval-check3's 180 (docs/benchmarks.md, "A danger model, and scope...")
     semantic_temperature: float = 0.08
-    # in scope when the message is nearer the advice's questions than the out-of-scope examples
-    # by this much, nearness being the mean of the `scope_neighbours` nearest on each side (a
-    # wrongly declined question costs more than an answered stray one: see docs/benchmarks.md,
-    # "A danger model, and scope from the nearest three")
+    # in scope when the message is nearer the advice's questions (and the training messages it
+    # answers) than the out-of-scope examples (and lines) by this much, nearness being the mean
+    # of the `scope_neighbours` nearest on each side (a wrongly declined question costs more
+    # than an answered stray one: docs/benchmarks.md, "A danger model, and scope from the
+    # nearest three" and "Scope from the training messages too")
     scope_margin: float = 0.01
     scope_neighbours: int = 3
     scope_floor: float = 0.80
@@ -106,7 +108,8 @@ class Answerer:
                  store: VectorStore | None = None, danger: DangerDetector | None = None,
                  scope: ScopeExamples | None = None, tuning: Tuning | None = None,
                  danger_training: DangerTraining | None = None,
-                 question_training: Sequence[LabelledMessage] | None = None):
+                 question_training: Sequence[LabelledMessage] | None = None,
+                 out_of_scope_training: Sequence[str] | None = None):
         self.passages = list(passages)
         self.tuning = tuning or Tuning()
         self.search = SearchIndex(self.passages)  # also serves the site's search
@@ -122,19 +125,30 @@ class Answerer:
         self.out_of_scope: OutOfScopeIndex | None = None
         self.danger_model: DangerModel | None = None
         self.question_model: QuestionModel | None = None
+        # The training messages about published topics: they teach the question model, and
+        # the scope counts them as questions the advice answers.
+        self.taught: list[tuple[LabelledMessage, np.ndarray]] = []
+        self.taught_vectors = np.zeros((0, 1), dtype=np.float32)
         if embedder is not None:
             store = store or MemoryVectorStore()
             self.semantic = SemanticIndex(self.passages, embedder, store)
-            self.out_of_scope = OutOfScopeIndex(embedder, store, self.scope)
+            out_training = (default_out_of_scope() if out_of_scope_training is None
+                            else out_of_scope_training)
+            self.out_of_scope = OutOfScopeIndex(
+                embedder, store, [*self.scope.examples, *(shorten(t) for t in out_training)])
             examples = self.danger.rules.semantic
             self.danger_examples = (
                 embed_cached(embedder, store, "query", list(examples.danger)),
                 embed_cached(embedder, store, "query", list(examples.calm)))
             self.danger_model = self._fit_danger_model(
                 danger_training or default_training(), embedder, store)
-            self.question_model = self._fit_question_model(
-                default_questions() if question_training is None else question_training,
-                embedder, store)
+            questions = default_questions() if question_training is None else question_training
+            self.taught = [(m, t) for m in questions
+                           if (t := topic_targets(self.passages, m.topics)) is not None]
+            if self.taught:
+                self.taught_vectors = embed_cached(embedder, store, "query",
+                                                   [shorten(m.text) for m, _t in self.taught])
+            self.question_model = self._fit_question_model()
 
     @property
     def engines(self) -> tuple[str, ...]:
@@ -202,8 +216,7 @@ class Answerer:
                             [*training.calm, *examples.calm, *questions, *self.scope.examples])
         return DangerModel.fit(danger, calm, l2=examples.model_l2)
 
-    def _fit_question_model(self, training: Sequence[LabelledMessage], embedder: Embedder,
-                            store: VectorStore) -> QuestionModel | None:
+    def _fit_question_model(self) -> QuestionModel | None:
         """Each passage's own questions teach it alone; a labelled message is shared among the
         passages carrying its topics (messages about unpublished topics are left out)."""
         if self.semantic is None or not self.passages:
@@ -211,12 +224,9 @@ class Answerer:
         size = len(self.passages)
         targets = [np.eye(size, dtype=np.float32)[self.semantic.question_owner]]
         vectors = [self.semantic.question_vectors]
-        kept = [(m, t) for m in training
-                if (t := topic_targets(self.passages, m.topics)) is not None]
-        if kept:
-            vectors.append(embed_cached(embedder, store, "query",
-                                        [shorten(m.text) for m, _t in kept]))
-            targets.append(np.vstack([t for _m, t in kept]).astype(np.float32))
+        if self.taught:
+            vectors.append(self.taught_vectors)
+            targets.append(np.vstack([t for _m, t in self.taught]).astype(np.float32))
         if not sum(len(v) for v in vectors):
             return None
         t = self.tuning
@@ -278,11 +288,15 @@ class Answerer:
         semantic = self.semantic.scores_from(similarities)
         nearest_in = self.semantic.nearest_from(similarities)
         k = self.tuning.scope_neighbours
-        near_in = _mean_of_top(similarities, k)
+        # In scope: the advice's questions and the training messages it answers, against the
+        # out-of-scope examples (docs/benchmarks.md, "Scope from the training messages too").
+        answerable = (np.concatenate([similarities, self.taught_vectors @ vector])
+                      if len(self.taught) else similarities)
+        near_in = _mean_of_top(answerable, k)
         if out_similarities is None:
             out_similarities = self.out_of_scope.similarities(vector)
         near_out = _mean_of_top(out_similarities, k)
-        in_scope = (not elsewhere and nearest_in >= self.tuning.scope_floor
+        in_scope = (not elsewhere and float(answerable.max()) >= self.tuning.scope_floor
                     and near_in - near_out > self.tuning.scope_margin)
         if engine == "semantic":
             return np.clip(semantic, 0, None), in_scope, nearest_in

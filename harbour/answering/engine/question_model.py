@@ -3,7 +3,8 @@
 A softmax regression over the message's sentence vector, one class per passage, fitted when the
 engine starts on each passage's own questions (its question and `also_asked`) and on messages
 labelled with topics (question-training/*.jsonl, in the evaluation line format), each message
-shared among the passages that carry its topics.
+shared among the passages that carry its topics. The same folder's out-of-scope lines, and its
+questions, also widen the two sides the scope decision compares (answerer.py).
 
 Nearest-question matching scores a passage by its single most similar wording, so a message
 worded unlike every one of them is lost. The model learns instead which directions of the
@@ -33,23 +34,31 @@ class LabelledMessage:
     topics: tuple[str, ...]
 
 
+def _records(folder: Path) -> list[dict]:
+    return [json.loads(line) for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def read_training(folder: Path = TRAINING_DIR) -> tuple[LabelledMessage, ...]:
     """Every `"kind": "question"` line of the folder's .jsonl files, in file order."""
-    messages = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if record.get("kind") == "question" and record.get("topics"):
-                messages.append(LabelledMessage(text=str(record["text"]),
-                                                topics=tuple(record["topics"])))
-    return tuple(messages)
+    return tuple(LabelledMessage(text=str(r["text"]), topics=tuple(r["topics"]))
+                 for r in _records(folder) if r.get("kind") == "question" and r.get("topics"))
+
+
+def read_out_of_scope(folder: Path = TRAINING_DIR) -> tuple[str, ...]:
+    """Every `"kind": "out_of_scope"` line's text: questions the advice does not answer, which
+    the scope decision compares a message with beside scope.yaml's examples."""
+    return tuple(str(r["text"]) for r in _records(folder) if r.get("kind") == "out_of_scope")
 
 
 @cache
 def default_training() -> tuple[LabelledMessage, ...]:
     return read_training()
+
+
+@cache
+def default_out_of_scope() -> tuple[str, ...]:
+    return read_out_of_scope()
 
 
 def topic_targets(passages: Sequence[Passage], topics: Sequence[str]) -> np.ndarray | None:
@@ -87,9 +96,10 @@ class QuestionModel:
         zero weights, until no gradient exceeds `tolerance` or after `steps` (the advice's own
         questions and the training messages settle in under a second of one core; a handful of
         examples that separate exactly creep on for ever, and the ranking needs only the order
-        of the probabilities: 2e-4 and 1e-3 rank the measured sets' questions alike). Deterministic: the same examples always give the same model.
-        Each row of `targets` is one example's distribution over the passages. The step comes
-        from the data's largest curvature, so it cannot overshoot whatever the examples are."""
+        of the probabilities: 2e-4 and 1e-3 rank the measured sets' questions alike).
+        Deterministic: the same examples always give the same model. Each row of `targets` is
+        one example's distribution over the passages. The step comes from the data's largest
+        curvature, so it cannot overshoot whatever the examples are."""
         if not l2 > 0:
             raise ValueError("l2 must be more than 0")
         if len(vectors) != len(targets) or not len(vectors):

@@ -3,6 +3,7 @@ own questions, or examples of questions it does not answer (scope.yaml)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,8 +40,11 @@ def mentions_elsewhere(message_words: list[str], scope: ScopeExamples) -> bool:
 
 
 class OutOfScopeIndex:
-    def __init__(self, embedder: Embedder, store: VectorStore, scope: ScopeExamples):
-        self.vectors = embed_cached(embedder, store, "query", list(scope.examples))
+    """Questions the advice does not answer: scope.yaml's examples and the out-of-scope lines
+    of the question model's training folder, as the caller gives them."""
+
+    def __init__(self, embedder: Embedder, store: VectorStore, examples: Sequence[str]):
+        self.vectors = embed_cached(embedder, store, "query", list(examples))
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         return self.vectors @ vector if len(self.vectors) else np.zeros(0, dtype=np.float32)

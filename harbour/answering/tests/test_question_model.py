@@ -15,7 +15,9 @@ from harbour.answering.engine.question_model import (
     TRAINING_DIR,
     LabelledMessage,
     QuestionModel,
+    default_out_of_scope,
     default_training,
+    read_out_of_scope,
     read_training,
     topic_targets,
 )
@@ -94,7 +96,7 @@ def test_a_labelled_message_is_shared_among_the_passages_that_carry_its_topics()
     assert topic_targets(passages, ["unpublished"]) is None
 
 
-def test_only_labelled_questions_are_read(tmp_path):
+def test_labelled_questions_and_out_of_scope_lines_are_read_apart(tmp_path):
     lines = [{"id": "1", "text": "can they take my baby", "topics": ["pre-birth"],
               "kind": "question"},
              {"id": "2", "text": "hes here now", "topics": ["emergency-immediate-danger"],
@@ -103,6 +105,7 @@ def test_only_labelled_questions_are_read(tmp_path):
     (tmp_path / "one.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n\n",
                                         encoding="utf-8")
     assert read_training(tmp_path) == (LabelledMessage("can they take my baby", ("pre-birth",)),)
+    assert read_out_of_scope(tmp_path) == ("parking fine",)
 
 
 # -- in the engine --------------------------------------------------------------------------------
@@ -129,7 +132,7 @@ def _engine(training: tuple[LabelledMessage, ...]) -> Answerer:
     return Answerer([_passage("a"), _passage("b")], embedder=_MapEmbedder(vectors),
                     scope=ScopeExamples(elsewhere=(), examples=()),
                     danger_training=DangerTraining(danger=("d",), calm=("c",)),
-                    question_training=training)
+                    question_training=training, out_of_scope_training=())
 
 
 def test_messages_labelled_by_people_teach_the_engine_what_a_wording_asks_about():
@@ -148,15 +151,22 @@ def _training_lines() -> list[tuple[Path, dict]]:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_every_training_message_is_a_labelled_question_about_known_topics():
+def test_every_training_message_is_a_labelled_question_or_out_of_scope():
     known = taxonomy().topic_ids()
     lines = _training_lines()
-    assert len(lines) >= 400
+    questions = [line for _path, line in lines if line["kind"] == "question"]
+    assert len(questions) >= 400
+    assert len(lines) - len(questions) >= 100
     for path, line in lines:
         assert set(line) == {"id", "text", "topics", "kind"}, (path.name, line.get("id"))
-        assert line["kind"] == "question" and line["text"].strip(), (path.name, line["id"])
-        assert line["topics"] and set(line["topics"]) <= known, (path.name, line["id"])
-    assert len(default_training()) == len(lines)
+        assert line["text"].strip(), (path.name, line["id"])
+        assert line["kind"] in {"question", "out_of_scope"}, (path.name, line["id"])
+        if line["kind"] == "question":
+            assert line["topics"] and set(line["topics"]) <= known, (path.name, line["id"])
+        else:
+            assert line["topics"] == [], (path.name, line["id"])
+    assert len(default_training()) == len(questions)
+    assert len(default_out_of_scope()) == len(lines) - len(questions)
     ids = [(path.name, line["id"]) for path, line in lines]
     assert len(set(ids)) == len(ids)
 

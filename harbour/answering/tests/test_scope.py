@@ -7,6 +7,7 @@ import pytest
 from harbour.answering.engine.answerer import Answerer, Tuning, _mean_of_top
 from harbour.answering.engine.danger_model import DangerTraining
 from harbour.answering.engine.passages import Passage
+from harbour.answering.engine.question_model import LabelledMessage
 from harbour.answering.engine.scope import ScopeExamples
 
 DIMS = 8
@@ -32,7 +33,9 @@ class _MapEmbedder:
         return np.vstack([self.vectors.get(t, off) for t in texts])
 
 
-def _answerer(vectors: dict[str, np.ndarray], out_of_scope: list[str]) -> Answerer:
+def _answerer(vectors: dict[str, np.ndarray], out_of_scope: list[str], *,
+              taught: tuple[LabelledMessage, ...] = (),
+              out_of_scope_taught: tuple[str, ...] = ()) -> Answerer:
     passages = [Passage(anchor=f"a{n}", question=f"advice question {n}", answer="advice",
                         topics=(f"a{n}",), group="g", group_title="G", audience="everyone",
                         url=f"/g/#a{n}") for n in range(3)]
@@ -40,6 +43,7 @@ def _answerer(vectors: dict[str, np.ndarray], out_of_scope: list[str]) -> Answer
                     scope=ScopeExamples(elsewhere=(), examples=tuple(out_of_scope)),
                     danger_training=DangerTraining(danger=("danger example",),
                                                    calm=("calm example",)),
+                    question_training=taught, out_of_scope_training=out_of_scope_taught,
                     tuning=Tuning(scope_floor=0.5))
 
 
@@ -77,3 +81,31 @@ def test_one_stray_example_beside_a_question_does_not_turn_it_away():
     vectors["stray"] = vectors["a message"]  # one out-of-scope example, exactly the message
     answerer = _answerer(vectors, ["stray", "elsewhere 0", "elsewhere 1"])
     assert answerer.answer("a message").in_scope
+
+
+def test_messages_people_asked_about_a_topic_count_as_questions_the_advice_answers():
+    vectors = _vectors()
+    # Worded unlike the advice's own questions, and nearer the out-of-scope examples...
+    message = (0.5 * ADVICE + 0.6 * ELSEWHERE + 0.62 * np.eye(DIMS)[3]).astype(np.float32)
+    vectors["a message"] = message / np.linalg.norm(message)
+    examples = [f"elsewhere {n}" for n in range(3)]
+    assert not _answerer(vectors, examples).answer("a message").in_scope
+    # ...but people have asked about topic a1 in words like hers: answered.
+    taught = tuple(LabelledMessage(f"asked {n}", ("a1",)) for n in range(3))
+    vectors.update({f"asked {n}": vectors["a message"] for n in range(3)})
+    assert _answerer(vectors, examples, taught=taught).answer("a message").in_scope
+    # Messages about a topic the advice does not publish teach nothing.
+    unpublished = tuple(LabelledMessage(m.text, ("not-published",)) for m in taught)
+    assert not _answerer(vectors, examples, taught=unpublished).answer("a message").in_scope
+
+
+def test_out_of_scope_training_lines_sit_beside_the_examples():
+    vectors = _vectors()
+    message = (0.8 * ADVICE + 0.6 * ELSEWHERE).astype(np.float32)
+    vectors["a message"] = message / np.linalg.norm(message)
+    examples = [f"elsewhere {n}" for n in range(3)]
+    assert _answerer(vectors, examples).answer("a message").in_scope
+    vectors.update({f"not ours {n}": vectors["a message"] for n in range(3)})
+    lines = tuple(f"not ours {n}" for n in range(3))
+    assert not _answerer(vectors, examples, out_of_scope_taught=lines).answer("a message").in_scope
+
