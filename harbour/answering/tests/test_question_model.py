@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[3]
 # The sets the engine is measured on: nothing may be learned from them, or from near copies.
 MEASURED_FILES = [*(REPO.parent / "shared" / "eval").glob("*.jsonl"),
                   *REPO.glob("tests/eval-check4/*.jsonl"), *REPO.glob("tests/eval-check6/*.jsonl"),
-                  *REPO.glob("tests/eval-check7/*.jsonl"),
+                  *REPO.glob("tests/eval-check7/*.jsonl"), *REPO.glob("tests/eval-check8/*.jsonl"),
                   *REPO.glob("tests/eval-final/*.jsonl")]
 DIMS = 8
 
