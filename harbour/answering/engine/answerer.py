@@ -140,14 +140,14 @@ class Answerer:
             self.danger_examples = (
                 embed_cached(embedder, store, "query", list(examples.danger)),
                 embed_cached(embedder, store, "query", list(examples.calm)))
-            self.danger_model = self._fit_danger_model(
-                danger_training or default_training(), embedder, store)
             questions = default_questions() if question_training is None else question_training
             self.taught = [(m, t) for m in questions
                            if (t := topic_targets(self.passages, m.topics)) is not None]
             if self.taught:
                 self.taught_vectors = embed_cached(embedder, store, "query",
                                                    [shorten(m.text) for m, _t in self.taught])
+            self.danger_model = self._fit_danger_model(
+                danger_training or default_training(), embedder, store)
             self.question_model = self._fit_question_model()
 
     @property
@@ -206,7 +206,8 @@ class Answerer:
     def _fit_danger_model(self, training: DangerTraining, embedder: Embedder,
                           store: VectorStore) -> DangerModel:
         """Danger: the training messages and danger.yaml's examples. Calm: the calm ones, and
-        everything the advice answers (its questions, but for the emergency passage's) or does
+        everything the advice answers (its questions, but for the emergency passage's, and the
+        question model's training messages, many of which tell of violence in the past) or does
         not (the out-of-scope examples)."""
         examples = self.danger.rules.semantic
         questions = [text for p in self.passages if p.anchor != EMERGENCY_TOPIC
@@ -214,6 +215,8 @@ class Answerer:
         danger = embed_cached(embedder, store, "query", [*training.danger, *examples.danger])
         calm = embed_cached(embedder, store, "query",
                             [*training.calm, *examples.calm, *questions, *self.scope.examples])
+        if self.taught:
+            calm = np.vstack([calm, self.taught_vectors])
         return DangerModel.fit(danger, calm, l2=examples.model_l2)
 
     def _fit_question_model(self) -> QuestionModel | None:

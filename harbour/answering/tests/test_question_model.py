@@ -2,7 +2,6 @@
 of the messages it learns from."""
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -22,14 +21,9 @@ from harbour.answering.engine.question_model import (
     topic_targets,
 )
 from harbour.answering.engine.scope import ScopeExamples
+from harbour.answering.tests.measured_sets import MeasuredSets
 from harbour.content.topics import taxonomy
 
-REPO = Path(__file__).resolve().parents[3]
-# The sets the engine is measured on: nothing may be learned from them, or from near copies.
-MEASURED_FILES = [*(REPO.parent / "shared" / "eval").glob("*.jsonl"),
-                  *REPO.glob("tests/eval-check4/*.jsonl"), *REPO.glob("tests/eval-check6/*.jsonl"),
-                  *REPO.glob("tests/eval-check7/*.jsonl"), *REPO.glob("tests/eval-check8/*.jsonl"),
-                  *REPO.glob("tests/eval-final/*.jsonl")]
 DIMS = 8
 
 
@@ -171,26 +165,8 @@ def test_every_training_message_is_a_labelled_question_or_out_of_scope():
     assert len(set(ids)) == len(ids)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("\u2019", ""))
-
-
-def _runs(text: str, length: int = 7) -> set[tuple[str, ...]]:
-    found = _words(text)
-    return {tuple(found[i:i + length]) for i in range(len(found) - length + 1)}
-
-
 def test_nothing_is_learned_from_the_sets_the_engine_is_measured_on():
-    # Not the lines, and not near copies: no run of seven words in common, and no line that is
-    # mostly the same characters (short stock questions such as "what is a cp plan" aside).
-    from rapidfuzz import fuzz
-
-    measured = [json.loads(line)["text"] for path in MEASURED_FILES
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(measured) >= 500, "the measured sets are where they should be"
-    measured_runs = set().union(*(_runs(text) for text in measured))
+    measured = MeasuredSets()
+    assert len(measured.texts) >= 500, "the measured sets are where they should be"
     for path, line in _training_lines():
-        text = line["text"]
-        assert not _runs(text) & measured_runs, (path.name, line["id"])
-        nearest = max(fuzz.ratio(text.lower(), other.lower()) for other in measured)
-        assert nearest < 75, (path.name, line["id"])
+        assert not measured.near(line["text"]), (path.name, line["id"])
