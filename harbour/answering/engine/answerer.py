@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from harbour.answering.engine.bm25 import BM25
-from harbour.answering.engine.danger import DangerDetector
+from harbour.answering.engine.danger import MODEL_SIGNAL, DangerDetector
 from harbour.answering.engine.danger_model import DangerModel, DangerTraining, default_training
 from harbour.answering.engine.embedding import Embedder
 from harbour.answering.engine.followup import is_follow_up
@@ -173,9 +173,10 @@ class Answerer:
         # ...and to the out-of-scope examples: the scope and the danger backstop both read it.
         out_similarities = (self.out_of_scope.similarities(vector)
                             if vector is not None and self.out_of_scope is not None else None)
-        danger = self.danger.assess(
+        assessment = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
-            probability=self._danger_probability(vector)).danger
+            probability=self._danger_probability(vector))
+        danger = assessment.danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -191,8 +192,13 @@ class Answerer:
         ranked = np.argsort(-scores, kind="stable")
         order = ranked[scores[ranked] > 0][:MAX_RESULTS].tolist()
         if danger and self.emergency is not None:
-            # Someone in danger now sees what to do in an emergency first.
-            order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
+            # Someone in danger now sees what to do in an emergency first: the page's emergency
+            # block comes before any answer, and the emergency advice heads the answers when the
+            # rules read danger now. When only the model does (it errs on the side of safety),
+            # her own question's best answer keeps the first place, the emergency advice next.
+            rest = [i for i in order if i != self.emergency]
+            place = 0 if MODEL_SIGNAL not in assessment.signals else min(1, len(rest))
+            order = [*rest[:place], self.emergency, *rest[place:]][:MAX_RESULTS]
         snippet_terms = set(query_terms)
         results = [Result(passage=self.passages[i], score=float(scores[i]),
                           snippet=self.search.plain_snippet(i, snippet_terms))

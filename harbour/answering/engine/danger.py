@@ -128,6 +128,7 @@ NOTHING_NOW = "past violence, nothing happening now"
 REPORTED = "a threat reported, sent as messages or feared, nothing happening now"
 # Verdicts the model may overrule: the rules found no word saying when, or only a soft reason.
 MODEL_MAY_SPEAK = frozenset({NOTHING_NOW, REPORTED})
+MODEL_SIGNAL = "model"  # the signal of an alarm raised by the model, not the rules
 SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
@@ -174,9 +175,9 @@ class DangerDetector:
         to_danger, to_calm = nearness()
         examples = self.rules.semantic
         if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
-            return DangerAssessment(True, ("model",), "near the examples of danger")
+            return DangerAssessment(True, (MODEL_SIGNAL,), "near the examples of danger")
         if probability is not None and probability() >= examples.model_threshold:
-            return DangerAssessment(True, ("model",), "the danger model")
+            return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model")
         return assessment
 
     def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool]]:

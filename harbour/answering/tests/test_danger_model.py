@@ -6,6 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from harbour.answering.engine.answerer import EMERGENCY_TOPIC, Answerer
+from harbour.answering.engine.danger import MODEL_SIGNAL, DangerAssessment, DangerDetector
 from harbour.answering.engine.danger_model import (
     TRAINING_DIR,
     DangerModel,
@@ -13,6 +15,7 @@ from harbour.answering.engine.danger_model import (
     read_examples,
     read_side,
 )
+from harbour.answering.engine.passages import Passage
 from harbour.answering.engine.question_model import TRAINING_DIR as QUESTION_TRAINING_DIR
 from harbour.answering.engine.text import normalise
 from harbour.answering.tests.measured_sets import MeasuredSets
@@ -102,3 +105,36 @@ def test_no_evaluation_line_is_used_to_train_the_model():
     measured = MeasuredSets()
     for message in taught:
         assert not measured.near(message), message[:60]
+
+
+# -- where the emergency advice goes in the answers ---------------------------------------------
+class _Says(DangerDetector):
+    """The danger detector's verdict, fixed, with the signals that raised it."""
+
+    def __init__(self, signals: tuple[str, ...]):
+        super().__init__()
+        self.signals = signals
+
+    def assess(self, text, *, nearness=None, probability=None):
+        return DangerAssessment(True, self.signals, "fixed for the test")
+
+
+def _answers(signals: tuple[str, ...]) -> list[str]:
+    passages = [Passage(anchor=EMERGENCY_TOPIC, question="what to do in an emergency",
+                        answer="call 999", topics=(EMERGENCY_TOPIC,), group="g",
+                        group_title="G", audience="everyone", url="/g/#e"),
+                Passage(anchor="non-mol", question="how do i get a non molestation order",
+                        answer="apply to the family court", topics=("non-molestation-order",),
+                        group="g", group_title="G", audience="everyone", url="/g/#n")]
+    answer = Answerer(passages, danger=_Says(signals)).answer("non molestation order court")
+    assert answer.danger
+    return [result.passage.anchor for result in answer.results]
+
+
+def test_the_rules_reading_danger_now_put_the_emergency_advice_first():
+    assert _answers(("weapon",)) == [EMERGENCY_TOPIC, "non-mol"]
+
+
+def test_an_alarm_from_the_model_alone_keeps_her_answer_first_and_the_emergency_advice_next():
+    # The page's emergency block still comes before every answer (tests of the chat page).
+    assert _answers((MODEL_SIGNAL,)) == ["non-mol", EMERGENCY_TOPIC]
