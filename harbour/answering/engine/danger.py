@@ -38,6 +38,9 @@ class SemanticExamples:
     floor: float = 0.86
     # the danger model (danger_model.py): alarm at this probability or above
     model_threshold: float = 0.85
+    # ...and at this probability or above even when the rules read the message as past,
+    # hypothetical, a story or safe now (1.0 or more: never)
+    model_over_calm: float = 1.01
     model_l2: float = 0.03
 
 
@@ -168,12 +171,17 @@ class DangerDetector:
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
-        if assessment.signals and assessment.reason not in MODEL_MAY_SPEAK:
-            return assessment
-        if self._calm.occurs(message):
+        examples = self.rules.semantic
+        if ((assessment.signals and assessment.reason not in MODEL_MAY_SPEAK)
+                or self._calm.occurs(message)):
+            # The rules read it as past, hypothetical, a story or safe now. Violence told with
+            # its history ("he's on probation and he's got a knife to my throat") or with a calm
+            # word ("I'm safe in the bathroom for now but he's kicking the door") reads so too:
+            # only a model that is nearly sure may overrule them.
+            if probability is not None and probability() >= examples.model_over_calm:
+                return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model, over a calm reading")
             return assessment
         to_danger, to_calm = nearness()
-        examples = self.rules.semantic
         if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
             return DangerAssessment(True, (MODEL_SIGNAL,), "near the examples of danger")
         if probability is not None and probability() >= examples.model_threshold:
@@ -276,6 +284,7 @@ def parse_rules(raw: dict) -> DangerRules:
             margin=float(model.get("margin", 0.02)),
             floor=float(model.get("floor", 0.86)),
             model_threshold=float(model.get("model_threshold", 0.85)),
+            model_over_calm=float(model.get("model_over_calm", 1.01)),
             model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
         ),
         text_speak=text_speak,

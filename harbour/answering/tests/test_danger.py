@@ -185,11 +185,29 @@ def test_the_danger_model_has_its_say_when_no_rule_decides():
     message = "can you send someone to my flat, i cant get out and he wont leave"
     assert not DETECTOR.assess(message, nearness=far, probability=lambda: 0.2).danger
     assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.97).danger
-    # ...but never over a calm reading or a past one.
+    # Over a calm or past reading it needs to be nearly sure (model_over_calm), and nearness
+    # to the examples never overrules one.
     hypothetical = "what should i do if he ever wont let me leave the flat"
-    assert not DETECTOR.assess(hypothetical, nearness=far, probability=lambda: 0.99).danger
-    assert not DETECTOR.assess("he beat me two years ago", nearness=far,
-                               probability=lambda: 0.99).danger
+    over_calm = DETECTOR.rules.semantic.model_over_calm
+    assert DETECTOR.rules.semantic.model_threshold < over_calm < 1
+    between = (DETECTOR.rules.semantic.model_threshold + over_calm) / 2
+    for calm_reading in (hypothetical, "he beat me two years ago"):
+        assert not DETECTOR.assess(calm_reading, nearness=far,
+                                   probability=lambda: between).danger
+        assert not DETECTOR.assess(calm_reading, nearness=lambda: (0.99, 0.5),
+                                   probability=lambda: 0.1).danger
+
+
+@pytest.mark.parametrize("message", [
+    # violence told with a calm word or with its history: the rules read these as safe or past
+    "I'm safe in the bathroom for now but he's kicking the door",
+    "im in a refuge but he's found it and he's at the door",
+    "he's on probation and he's got a knife to my throat",
+    "He got 18 months for GBH and he's outside my house",
+])
+def test_a_model_that_is_nearly_sure_overrules_a_calm_or_past_reading(message):
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.97).danger
 
 
 def test_violence_without_a_time_word_is_left_to_the_model():
