@@ -221,3 +221,16 @@ def test_violence_without_a_time_word_is_left_to_the_model():
     assert DETECTOR.assess(message, nearness=near_danger).danger
     assert not DETECTOR.assess(message, nearness=near_calm).danger
     assert not DETECTOR.assess("he beat me two years ago", nearness=near_danger).danger
+
+
+@pytest.mark.parametrize("message", [
+    # A question about the law or a service, with danger now inside it: the model reads most of
+    # these as calm questions (0.005 to 0.05), so it must never veto the rules' alarm.
+    "can i get a non mol he is strangling me",
+    "how do i get a non molestation order hes got his hands round my throat",
+    "can social services help me he is hitting the kids",
+    "how long does a non mol last he just stabbed me",
+    "can i claim legal aid, he has a gun",
+])
+def test_a_question_with_danger_now_inside_it_raises_the_alarm(message):
+    assert DETECTOR.assess(message, nearness=lambda: (0.5, 0.99), probability=lambda: 0.005).danger
