@@ -5,8 +5,7 @@ from __future__ import annotations
 from harbour.answering.engine.danger import default_rules
 from harbour.answering.engine.danger_model import default_training
 from harbour.answering.engine.embedding import text_key
-from harbour.answering.engine.question_model import default_out_of_scope
-from harbour.answering.engine.question_model import default_training as default_questions
+from harbour.answering.engine.question_model import default_labelled, default_out_of_scope
 from harbour.answering.engine.scope import default_scope_examples
 from harbour.answering.engine.semantic import embed_cached, question_texts, shorten
 from harbour.answering.passages import embedder, published_passages
@@ -38,7 +37,7 @@ def engine_example_texts() -> list[str]:
     training = default_training()
     return [*default_scope_examples().examples, *danger.danger, *danger.calm,
             *training.danger, *training.calm,
-            *(shorten(message.text) for message in default_questions()),
+            *(shorten(message.text) for message in default_labelled()),
             *(shorten(text) for text in default_out_of_scope())]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from harbour.answering.engine.bm25 import BM25
-from harbour.answering.engine.danger import MODEL_SIGNAL, DangerDetector
+from harbour.answering.engine.danger import DangerDetector
 from harbour.answering.engine.danger_model import DangerModel, DangerTraining, default_training
 from harbour.answering.engine.embedding import Embedder
 from harbour.answering.engine.followup import is_follow_up
@@ -25,10 +25,10 @@ from harbour.answering.engine.passages import Passage
 from harbour.answering.engine.question_model import (
     LabelledMessage,
     QuestionModel,
+    default_labelled,
     default_out_of_scope,
     topic_targets,
 )
-from harbour.answering.engine.question_model import default_training as default_questions
 from harbour.answering.engine.scope import (
     OutOfScopeIndex,
     ScopeExamples,
@@ -59,8 +59,9 @@ class Tuning:
     # hybrid = keyword_share x (BM25 / best BM25) + (1 - keyword_share) x exp((cos - best cos) / T)
     keyword_share: float = 0.5
     # ...plus question_share x (the question model's probability / its highest). Chosen by
-    # five-fold cross-validation over the 498 training messages (top-1 0.831 without the model,
-    # 0.896 to 0.910 with any setting near these): docs/benchmarks.md, "A question model"
+    # five-fold cross-validation over the training messages (498 of them then: top-1 0.831
+    # without the model, 0.896 to 0.910 with any setting near these; 1,107: 0.748 and 0.803 to
+    # 0.828): docs/benchmarks.md, "A question model"
     question_share: float = 0.4
     question_l2: float = 0.003
     question_scale: float = 20.0
@@ -132,6 +133,8 @@ class Answerer:
         if embedder is not None:
             store = store or MemoryVectorStore()
             self.semantic = SemanticIndex(self.passages, embedder, store)
+            self.taught_vectors = np.zeros((0, self.semantic.question_vectors.shape[1]),
+                                           dtype=np.float32)
             out_training = (default_out_of_scope() if out_of_scope_training is None
                             else out_of_scope_training)
             self.out_of_scope = OutOfScopeIndex(
@@ -140,8 +143,8 @@ class Answerer:
             self.danger_examples = (
                 embed_cached(embedder, store, "query", list(examples.danger)),
                 embed_cached(embedder, store, "query", list(examples.calm)))
-            questions = default_questions() if question_training is None else question_training
-            self.taught = [(m, t) for m in questions
+            labelled = default_labelled() if question_training is None else question_training
+            self.taught = [(m, t) for m in labelled
                            if (t := topic_targets(self.passages, m.topics)) is not None]
             if self.taught:
                 self.taught_vectors = embed_cached(embedder, store, "query",
@@ -173,10 +176,9 @@ class Answerer:
         # ...and to the out-of-scope examples: the scope and the danger backstop both read it.
         out_similarities = (self.out_of_scope.similarities(vector)
                             if vector is not None and self.out_of_scope is not None else None)
-        assessment = self.danger.assess(
+        danger = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
-            probability=self._danger_probability(vector))
-        danger = assessment.danger
+            probability=self._danger_probability(vector)).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -192,13 +194,9 @@ class Answerer:
         ranked = np.argsort(-scores, kind="stable")
         order = ranked[scores[ranked] > 0][:MAX_RESULTS].tolist()
         if danger and self.emergency is not None:
-            # Someone in danger now sees what to do in an emergency first: the page's emergency
-            # block comes before any answer, and the emergency advice heads the answers when the
-            # rules read danger now. When only the model does (it errs on the side of safety),
-            # her own question's best answer keeps the first place, the emergency advice next.
-            rest = [i for i in order if i != self.emergency]
-            place = 0 if MODEL_SIGNAL not in assessment.signals else min(1, len(rest))
-            order = [*rest[:place], self.emergency, *rest[place:]][:MAX_RESULTS]
+            # Someone in danger now sees what to do in an emergency first, whoever raised the
+            # alarm (the chat page shows the first answer in full).
+            order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
         snippet_terms = set(query_terms)
         results = [Result(passage=self.passages[i], score=float(scores[i]),
                           snippet=self.search.plain_snippet(i, snippet_terms))
@@ -222,6 +220,9 @@ class Answerer:
         calm = embed_cached(embedder, store, "query",
                             [*training.calm, *examples.calm, *questions, *self.scope.examples])
         if self.taught:
+            # All of them, questions about emergencies included ("what number do i call if i
+            # cant talk"): they are calm questions, and leaving those out raised 3 more false
+            # alarms on the measured sets and caught nothing more (docs/benchmarks.md).
             calm = np.vstack([calm, self.taught_vectors])
         return DangerModel.fit(danger, calm, l2=examples.model_l2)
 
@@ -236,8 +237,6 @@ class Answerer:
         if self.taught:
             vectors.append(self.taught_vectors)
             targets.append(np.vstack([t for _m, t in self.taught]).astype(np.float32))
-        if not sum(len(v) for v in vectors):
-            return None
         t = self.tuning
         return QuestionModel.fit(np.vstack(vectors), np.vstack(targets), l2=t.question_l2,
                                  scale=t.question_scale)

@@ -52,7 +52,7 @@ def read_out_of_scope(folder: Path = TRAINING_DIR) -> tuple[str, ...]:
 
 
 @cache
-def default_training() -> tuple[LabelledMessage, ...]:
+def default_labelled() -> tuple[LabelledMessage, ...]:
     return read_training()
 
 
@@ -96,10 +96,10 @@ class QuestionModel:
         zero weights, until no gradient exceeds `tolerance` or after `steps` (the advice's own
         questions and the training messages settle in under a second of one core; a handful of
         examples that separate exactly creep on for ever, and the ranking needs only the order
-        of the probabilities: 2e-4 and 1e-3 rank the measured sets' questions alike).
+        of the probabilities: 2e-4 and 1e-3 gave the same rankings).
         Deterministic: the same examples always give the same model. Each row of `targets` is
-        one example's distribution over the passages. The step comes from the data's largest
-        curvature, so it cannot overshoot whatever the examples are."""
+        one example's distribution over the passages. The step comes from the largest curvature
+        of the weights and of the bias, so it cannot overshoot whatever the examples are."""
         if not l2 > 0:
             raise ValueError("l2 must be more than 0")
         if len(vectors) != len(targets) or not len(vectors):
@@ -110,7 +110,9 @@ class QuestionModel:
         centre = x.mean(axis=0)
         x -= centre
         y = np.asarray(targets, dtype=np.float32)
-        curvature = float(np.linalg.eigvalsh((x.T @ x) / len(x))[-1]) + l2
+        # The vectors are centred, so the bias's own curvature is 1: the step must respect
+        # whichever is larger (vectors that barely differ would otherwise let the bias run off).
+        curvature = max(float(np.linalg.eigvalsh((x.T @ x) / len(x))[-1]), 1.0) + l2
         rate = np.float32(1.0 / curvature)
         weights = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
         bias = np.zeros(y.shape[1], dtype=np.float32)

@@ -131,10 +131,7 @@ def _answers(signals: tuple[str, ...]) -> list[str]:
     return [result.passage.anchor for result in answer.results]
 
 
-def test_the_rules_reading_danger_now_put_the_emergency_advice_first():
-    assert _answers(("weapon",)) == [EMERGENCY_TOPIC, "non-mol"]
-
-
-def test_an_alarm_from_the_model_alone_keeps_her_answer_first_and_the_emergency_advice_next():
-    # The page's emergency block still comes before every answer (tests of the chat page).
-    assert _answers((MODEL_SIGNAL,)) == ["non-mol", EMERGENCY_TOPIC]
+@pytest.mark.parametrize("signals", [("weapon",), (MODEL_SIGNAL,)])
+def test_whoever_raises_the_alarm_the_emergency_advice_comes_first(signals):
+    # The chat page shows the first answer in full: in danger, that is what to do now.
+    assert _answers(signals) == [EMERGENCY_TOPIC, "non-mol"]

@@ -14,8 +14,8 @@ from harbour.answering.engine.question_model import (
     TRAINING_DIR,
     LabelledMessage,
     QuestionModel,
+    default_labelled,
     default_out_of_scope,
-    default_training,
     read_out_of_scope,
     read_training,
     topic_targets,
@@ -56,12 +56,25 @@ def test_it_learns_which_passage_each_region_of_the_space_asks_about():
         assert model.relative(centre)[passage] == pytest.approx(1.0)
 
 
-def test_a_message_shared_between_passages_teaches_both_equally():
-    vectors = np.vstack([np.eye(DIMS)[0], np.eye(DIMS)[1], _unit([1, 1, 0, 0, 0, 0, 0, 0])])
-    targets = np.array([[1, 0], [0, 1], [0.5, 0.5]], dtype=np.float32)
+def test_a_message_shared_between_passages_teaches_both():
+    # Near passage 0's wording: labelled for 0 alone it goes to 0; shared, passage 1 gains.
+    near_first = _unit([1, 0.3, 0, 0, 0, 0, 0, 0])
+    vectors = np.vstack([np.eye(DIMS)[0], np.eye(DIMS)[1], near_first, near_first])
+    alone = np.array([[1, 0], [0, 1], [1, 0], [1, 0]], dtype=np.float32)
+    shared = np.array([[1, 0], [0, 1], [0.5, 0.5], [0.5, 0.5]], dtype=np.float32)
+    first_alone = QuestionModel.fit(vectors, alone, l2=0.003, scale=20.0).probabilities(near_first)
+    both = QuestionModel.fit(vectors, shared, l2=0.003, scale=20.0).probabilities(near_first)
+    assert first_alone[0] > 0.9
+    assert both[1] > first_alone[1] + 0.2 and both[0] == pytest.approx(0.5, abs=0.15)
+
+
+def test_vectors_that_barely_differ_still_settle():
+    # The step must respect the bias: with identical vectors the answer is the targets' mean.
+    vectors = np.tile(_unit([1, 0, 0, 0, 0, 0, 0, 0]), (3, 1))
+    targets = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
     model = QuestionModel.fit(vectors, targets, l2=0.003, scale=20.0)
-    between = model.probabilities(vectors[2])
-    assert between[0] == pytest.approx(between[1], abs=1e-4)
+    assert np.all(np.abs(model.bias) < 5)
+    assert model.probabilities(vectors[0]) == pytest.approx([2 / 3, 1 / 3], abs=0.02)
 
 
 def test_the_same_examples_always_give_the_same_model():
@@ -120,9 +133,8 @@ def _engine(training: tuple[LabelledMessage, ...]) -> Answerer:
                "question b": _unit([0, 1, 0, 0, 0, 0, 0.1, 0]),
                # her words: nearer question a's wording, but about what b answers
                "zz message": _unit([0.3, 0.25, 1, 0, 0, 0, 0, 0])}
-    for n, message in enumerate(training):
+    for message in training:
         vectors[message.text] = _unit([0.2, 0.2, 1, *(0.1 * rng.standard_normal(3)), 0, 0])
-        assert n < 20
     return Answerer([_passage("a"), _passage("b")], embedder=_MapEmbedder(vectors),
                     scope=ScopeExamples(elsewhere=(), examples=()),
                     danger_training=DangerTraining(danger=("d",), calm=("c",)),
@@ -159,7 +171,7 @@ def test_every_training_message_is_a_labelled_question_or_out_of_scope():
             assert line["topics"] and set(line["topics"]) <= known, (path.name, line["id"])
         else:
             assert line["topics"] == [], (path.name, line["id"])
-    assert len(default_training()) == len(questions)
+    assert len(default_labelled()) == len(questions)
     assert len(default_out_of_scope()) == len(lines) - len(questions)
     ids = [(path.name, line["id"]) for path, line in lines]
     assert len(set(ids)) == len(ids)

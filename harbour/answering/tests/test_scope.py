@@ -108,4 +108,3 @@ def test_out_of_scope_training_lines_sit_beside_the_examples():
     vectors.update({f"not ours {n}": vectors["a message"] for n in range(3)})
     lines = tuple(f"not ours {n}" for n in range(3))
     assert not _answerer(vectors, examples, out_of_scope_taught=lines).answer("a message").in_scope
-

@@ -5,6 +5,7 @@ import io
 import pytest
 
 from harbour.answering import passages
+from harbour.common.management.commands import serve
 from harbour.common.management.commands.serve import Command
 
 
@@ -44,4 +45,23 @@ def test_a_failure_leaves_each_worker_to_build_its_own(monkeypatch):
     monkeypatch.setattr(passages, "answerer", fails)
     command = _command()
     command._engine_prepare()
-    assert "each worker will build it" in command.stdout.getvalue()
+    assert "(RuntimeError); each worker will build it" in command.stderr.getvalue()
+
+
+def test_serve_prepares_the_engine_then_closes_connections_then_forks(monkeypatch):
+    events: list[str] = []
+    monkeypatch.setattr(serve, "database_prepare", lambda: events.append("database") or _Report())
+    monkeypatch.setattr(serve, "call_command", lambda *a, **k: events.append("static"))
+    monkeypatch.setattr(serve, "EmbeddedWorker", None)
+    monkeypatch.setattr(serve.connections, "close_all", lambda: events.append("close"))
+    monkeypatch.setattr(Command, "_engine_prepare", lambda self: events.append("engine"))
+    monkeypatch.setattr(Command, "_run_gunicorn", lambda self, options: events.append("fork"))
+    _command().handle(host="127.0.0.1", port=8000, workers=4, no_access_log=True,
+                      no_worker=True)
+    assert events == ["database", "static", "engine", "close", "fork"]
+
+
+class _Report:
+    loaded_content = False
+    admin_password = None
+    admin_created = False

@@ -39,6 +39,7 @@ class Command(BaseCommand):
         report = database_prepare()
         call_command("collectstatic", interactive=False, verbosity=0)
         self._engine_prepare()
+        connections.close_all()  # gunicorn's workers must not share the master's connections
         url = f"http://{options['host']}:{options['port']}"
         self.stdout.write(self.style.SUCCESS(f"Harbour is ready at {url}/"))
         if report.loaded_content:
@@ -64,18 +65,19 @@ class Command(BaseCommand):
         """Build the webchat's engine once, before gunicorn forks its workers (the app is
         preloaded), so every worker starts with it, shared copy-on-write, instead of each
         building its own (fitting the danger and question models) on its first answer. Only
-        with one model thread: a forked worker must not inherit an OpenMP thread pool."""
+        with one embedding-model thread (OMP_NUM_THREADS=1, which `serve` sets when it runs
+        several workers): a forked worker must not inherit the model's OpenMP thread pool."""
         if os.environ.get("OMP_NUM_THREADS") != "1":
             return
         from harbour.answering.passages import answerer
 
         try:
             answerer()
-        except Exception:  # noqa: BLE001  (each worker builds its own on its first answer)
-            self.stdout.write(self.style.WARNING(
-                "The webchat engine could not be prepared now; each worker will build it."))
-        finally:
-            connections.close_all()  # workers must not share the master's connections
+        except Exception as error:  # noqa: BLE001  (each worker builds its own on its first answer)
+            # The error's kind only: the engine holds no one's words, but keep reports plain.
+            self.stderr.write(self.style.WARNING(
+                f"The webchat engine could not be prepared now ({type(error).__name__}); "
+                "each worker will build it."))
 
     def _run_gunicorn(self, options) -> None:
         from gunicorn.app.base import BaseApplication
