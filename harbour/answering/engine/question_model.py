@@ -39,26 +39,40 @@ def _records(folder: Path) -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@cache
+def _default_records() -> tuple[dict, ...]:
+    """The training folder, read once per process for both kinds of line."""
+    return tuple(_records(TRAINING_DIR))
+
+
 def read_training(folder: Path = TRAINING_DIR) -> tuple[LabelledMessage, ...]:
     """Every `"kind": "question"` line of the folder's .jsonl files, in file order."""
+    return _questions(_records(folder))
+
+
+def _questions(records) -> tuple[LabelledMessage, ...]:
     return tuple(LabelledMessage(text=str(r["text"]), topics=tuple(r["topics"]))
-                 for r in _records(folder) if r.get("kind") == "question" and r.get("topics"))
+                 for r in records if r.get("kind") == "question" and r.get("topics"))
 
 
 def read_out_of_scope(folder: Path = TRAINING_DIR) -> tuple[str, ...]:
     """Every `"kind": "out_of_scope"` line's text: questions the advice does not answer, which
     the scope decision compares a message with beside scope.yaml's examples."""
-    return tuple(str(r["text"]) for r in _records(folder) if r.get("kind") == "out_of_scope")
+    return _out_of_scope(_records(folder))
+
+
+def _out_of_scope(records) -> tuple[str, ...]:
+    return tuple(str(r["text"]) for r in records if r.get("kind") == "out_of_scope")
 
 
 @cache
 def default_labelled() -> tuple[LabelledMessage, ...]:
-    return read_training()
+    return _questions(_default_records())
 
 
 @cache
 def default_out_of_scope() -> tuple[str, ...]:
-    return read_out_of_scope()
+    return _out_of_scope(_default_records())
 
 
 def topic_targets(passages: Sequence[Passage], topics: Sequence[str]) -> np.ndarray | None:

@@ -21,6 +21,7 @@ from harbour.answering.engine.question_model import (
     topic_targets,
 )
 from harbour.answering.engine.scope import ScopeExamples
+from harbour.answering.tests.map_embedder import MapEmbedder
 from harbour.answering.tests.measured_sets import MeasuredSets
 from harbour.content.topics import taxonomy
 
@@ -116,17 +117,6 @@ def test_labelled_questions_and_out_of_scope_lines_are_read_apart(tmp_path):
 
 
 # -- in the engine --------------------------------------------------------------------------------
-class _MapEmbedder:
-    name = "question-model-test-embedder"
-
-    def __init__(self, vectors: dict[str, np.ndarray]):
-        self.vectors = vectors
-
-    def embed_queries(self, texts):
-        off = np.eye(DIMS)[DIMS - 1].astype(np.float32)
-        return np.vstack([self.vectors.get(t, off) for t in texts])
-
-
 def _engine(training: tuple[LabelledMessage, ...]) -> Answerer:
     rng = np.random.default_rng(3)
     vectors = {"question a": _unit([1, 0, 0, 0, 0, 0, 0.1, 0]),
@@ -135,7 +125,7 @@ def _engine(training: tuple[LabelledMessage, ...]) -> Answerer:
                "zz message": _unit([0.3, 0.25, 1, 0, 0, 0, 0, 0])}
     for message in training:
         vectors[message.text] = _unit([0.2, 0.2, 1, *(0.1 * rng.standard_normal(3)), 0, 0])
-    return Answerer([_passage("a"), _passage("b")], embedder=_MapEmbedder(vectors),
+    return Answerer([_passage("a"), _passage("b")], embedder=MapEmbedder(vectors, DIMS),
                     scope=ScopeExamples(elsewhere=(), examples=()),
                     danger_training=DangerTraining(danger=("d",), calm=("c",)),
                     question_training=training, out_of_scope_training=())

@@ -9,6 +9,7 @@ from harbour.answering.engine.danger_model import DangerTraining
 from harbour.answering.engine.passages import Passage
 from harbour.answering.engine.question_model import LabelledMessage
 from harbour.answering.engine.scope import ScopeExamples
+from harbour.answering.tests.map_embedder import MapEmbedder
 
 DIMS = 8
 ADVICE, ELSEWHERE, DANGER = np.eye(DIMS)[0], np.eye(DIMS)[1], np.eye(DIMS)[2]
@@ -21,25 +22,13 @@ def _towards(direction: np.ndarray, nearness: float, wobble: int) -> np.ndarray:
     return (vector / np.linalg.norm(vector)).astype(np.float32)
 
 
-class _MapEmbedder:
-    name = "map-test-embedder"
-
-    def __init__(self, vectors: dict[str, np.ndarray]):
-        self.vectors = vectors
-
-    def embed_queries(self, texts):
-        # Anything not placed on purpose (the danger rules' own examples) lies off to one side.
-        off = np.eye(DIMS)[DIMS - 1].astype(np.float32)
-        return np.vstack([self.vectors.get(t, off) for t in texts])
-
-
 def _answerer(vectors: dict[str, np.ndarray], out_of_scope: list[str], *,
               taught: tuple[LabelledMessage, ...] = (),
               out_of_scope_taught: tuple[str, ...] = ()) -> Answerer:
     passages = [Passage(anchor=f"a{n}", question=f"advice question {n}", answer="advice",
                         topics=(f"a{n}",), group="g", group_title="G", audience="everyone",
                         url=f"/g/#a{n}") for n in range(3)]
-    return Answerer(passages, embedder=_MapEmbedder(vectors),
+    return Answerer(passages, embedder=MapEmbedder(vectors, DIMS),
                     scope=ScopeExamples(elsewhere=(), examples=tuple(out_of_scope)),
                     danger_training=DangerTraining(danger=("danger example",),
                                                    calm=("calm example",)),
