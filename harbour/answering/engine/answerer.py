@@ -178,7 +178,7 @@ class Answerer:
                             if vector is not None and self.out_of_scope is not None else None)
         danger = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
-            probability=self._danger_probability(vector)).danger
+            probability=self._danger_probability(vector, out_similarities)).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -241,8 +241,14 @@ class Answerer:
         return QuestionModel.fit(np.vstack(vectors), np.vstack(targets), l2=t.question_l2,
                                  scale=t.question_scale)
 
-    def _danger_probability(self, vector: np.ndarray | None):
+    def _danger_probability(self, vector: np.ndarray | None,
+                            out_similarities: np.ndarray | None = None):
         if vector is None or self.danger_model is None:
+            return None
+        if (out_similarities is not None and self.out_of_scope is not None
+                and self.out_of_scope.nearest_from(out_similarities)
+                >= self.danger.rules.semantic.model_quiet_near_out):
+            # Small talk nearly word for word ("tell me a joke"): the model says nothing.
             return None
         model = self.danger_model
         return lambda: model.probability(vector)

@@ -41,6 +41,8 @@ class SemanticExamples:
     # ...and at this probability or above even when the rules read the message as past,
     # hypothetical, a story or safe now (1.0 or more: never)
     model_over_calm: float = 1.01
+    # ...but says nothing when the message is at least this near an out-of-scope example
+    model_quiet_near_out: float = 1.01
     model_l2: float = 0.03
 
 
@@ -48,6 +50,7 @@ class SemanticExamples:
 class DangerRules:
     text_speak: dict[str, str]
     now: tuple[Phrase, ...]
+    present: tuple[Phrase, ...]
     calm_past: tuple[Phrase, ...]
     calm_reported: tuple[Phrase, ...]
     alone: tuple[Phrase, ...]
@@ -145,6 +148,7 @@ class DangerDetector:
             self._by_first_word.setdefault(signal.phrase[0], []).append(signal)
         rules = self.rules
         self._now = PhraseIndex(rules.now)
+        self._present = PhraseIndex(rules.present)
         self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
         self._calm_past = PhraseIndex(rules.calm_past)
         self._calm_reported = PhraseIndex(rules.calm_reported)
@@ -203,6 +207,18 @@ class DangerDetector:
     def _told_as_past(self, text: str, message: list[str]) -> bool:
         return bool(YEAR.search(text)) or self._calm_past.occurs(message)
 
+    def _told_in_present(self, message: list[str],
+                         hits: list[tuple[Signal, int, int]]) -> bool:
+        """A `happening` signal that starts with "he's", "she is"... ("he's outside") or comes
+        straight after one (or one word after, unless that word is "been", "was"...): violence
+        told in the present tense."""
+        starts = {start for signal, start, _end in hits if signal.kind == "happening"}
+        for start, end in self._present.occurrences(message):
+            if (start in starts or end in starts
+                    or (end + 1 in starts and message[end] not in NOT_PRESENT)):
+                return True
+        return False
+
     def assess_rules(self, text: str) -> DangerAssessment:
         return self._assess_rules(text, read(text, self.rules.text_speak))
 
@@ -222,8 +238,9 @@ class DangerDetector:
         # "No one's in danger right now": a "now" inside a soft calm phrase does not count.
         covered.update(i for start, end in self._calm_reported.occurrences(message)
                        for i in range(start, end))
-        has_now = any(not covered.intersection(range(start, end))
-                      for start, end in self._now.occurrences(message))
+        has_now = (any(not covered.intersection(range(start, end))
+                       for start, end in self._now.occurrences(message))
+                   or self._told_in_present(message, hits))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
         happening = any(s.kind == "happening" for s, _a, _b in hits)
         if self._calm.occurs(message) and not (happening and has_now):
@@ -243,6 +260,9 @@ class DangerDetector:
                 # No word says when: the model still gets a say (see assess).
                 return DangerAssessment(False, names, NOTHING_NOW, happening)
         return DangerAssessment(True, names, "danger now", happening)
+
+
+NOT_PRESENT = frozenset({"been", "was", "were", "had", "used"})
 
 
 def _negated(message: list[str], start: int) -> bool:
@@ -285,10 +305,12 @@ def parse_rules(raw: dict) -> DangerRules:
             floor=float(model.get("floor", 0.86)),
             model_threshold=float(model.get("model_threshold", 0.85)),
             model_over_calm=float(model.get("model_over_calm", 1.01)),
+            model_quiet_near_out=float(model.get("model_quiet_near_out", 1.01)),
             model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
         ),
         text_speak=text_speak,
         now=phrases(raw.get("now")),
+        present=phrases(raw.get("present")),
         calm_past=phrases(calm.get("past")),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         alone=phrases(raw.get("alone")),

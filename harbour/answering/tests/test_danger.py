@@ -180,6 +180,27 @@ def test_a_sentence_read_alone_keeps_the_rest_of_the_story():
                            "is in the house.").danger
 
 
+@pytest.mark.parametrize("message", [
+    "he was charged last month and hes got his hands round my throat",
+    "he was charged last month, hes hitting me",
+    "he got out of prison last year and he is kicking the door",
+    "my ex was sentenced in 2019 and hes battering my son",
+])
+def test_violence_told_in_the_present_tense_is_now_whatever_else_is_past(message):
+    assessment = DETECTOR.assess(message)
+    assert assessment.danger, assessment
+
+
+@pytest.mark.parametrize("message", [
+    "hes been hitting me for years, he was charged last month. can i get a non mol",
+    "he was hitting me when the police came last year, what happens at the trial",
+    "last year he had his hands round my throat and he was charged",
+])
+def test_violence_told_in_the_past_tense_stays_past(message):
+    assessment = DETECTOR.assess(message)
+    assert not assessment.danger, assessment
+
+
 def test_the_danger_model_has_its_say_when_no_rule_decides():
     far = lambda: (0.70, 0.90)  # noqa: E731
     message = "can you send someone to my flat, i cant get out and he wont leave"

@@ -135,3 +135,44 @@ def _answers(signals: tuple[str, ...]) -> list[str]:
 def test_whoever_raises_the_alarm_the_emergency_advice_comes_first(signals):
     # The chat page shows the first answer in full: in danger, that is what to do now.
     assert _answers(signals) == [EMERGENCY_TOPIC, "non-mol"]
+
+
+# -- small talk nearly word for word ------------------------------------------------------------
+class _Sure:
+    """A danger model that reads every message as danger."""
+
+    def probability(self, vector):
+        return 0.99
+
+
+def _small_talk_answerer() -> Answerer:
+    from harbour.answering.engine.danger_model import DangerTraining
+    from harbour.answering.engine.scope import ScopeExamples
+    from harbour.answering.tests.map_embedder import MapEmbedder
+
+    dims = 8
+    axis = np.eye(dims, dtype=np.float32)
+    near_joke = 0.97 * axis[0] + np.sqrt(1 - 0.97**2) * axis[1]
+    vectors = {"can you tell me a joke": axis[0], "tell me a joke": near_joke,
+               "i need help": axis[2], "how do i get a non molestation order": axis[3]}
+    passages = [Passage(anchor="non-mol", question="how do i get a non molestation order",
+                        answer="apply to the family court", topics=("non-molestation-order",),
+                        group="g", group_title="G", audience="everyone", url="/g/#n")]
+    answerer = Answerer(passages, embedder=MapEmbedder(vectors, dims),
+                        scope=ScopeExamples(elsewhere=(), examples=("can you tell me a joke",)),
+                        danger_training=DangerTraining(danger=("danger example",),
+                                                       calm=("calm example",)),
+                        question_training=(), out_of_scope_training=())
+    answerer.danger_model = _Sure()
+    return answerer
+
+
+def test_the_model_says_nothing_about_small_talk_it_knows_word_for_word():
+    answerer = _small_talk_answerer()
+    quiet = answerer.danger.rules.semantic.model_quiet_near_out
+    assert 0.9 < quiet < 0.97, "the shipped threshold sits between the measured cases"
+    assert not answerer.answer("tell me a joke").danger
+    # Anything else is still the model's to raise...
+    assert answerer.answer("i need help").danger
+    # ...and the rules read every message, small talk or not.
+    assert answerer.answer("tell me a joke he has a knife to my throat").danger
