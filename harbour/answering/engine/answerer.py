@@ -192,7 +192,9 @@ class Answerer:
                                                    out_similarities=out_similarities)
         # Best first; equal scores keep the passages' order (a stable sort, as before).
         ranked = np.argsort(-scores, kind="stable")
-        order = ranked[scores[ranked] > 0][:MAX_RESULTS].tolist()
+        order = one_topic_each_first(ranked[scores[ranked] > 0].tolist(),
+                                     [p.topics[0] if p.topics else p.anchor
+                                      for p in self.passages])[:MAX_RESULTS]
         if danger and self.emergency is not None:
             # Someone in danger now sees what to do in an emergency first, whoever raised the
             # alarm (the chat page shows the first answer in full).
@@ -326,6 +328,26 @@ class Answerer:
         t = self.tuning
         near = np.exp((semantic - semantic.max(initial=0)) / t.semantic_temperature)
         return t.keyword_share * _unit(keyword) + (1 - t.keyword_share) * near
+
+
+DIFFERENT_TOPICS_FIRST = 3  # the answer and the two related questions the chat page shows
+
+
+def one_topic_each_first(order: list[int], topic_of: Sequence[str],
+                         places: int = DIFFERENT_TOPICS_FIRST) -> list[int]:
+    """The first `places` go to the best passage of each topic, in order; the rest follow as
+    ranked. When the engine is unsure between readings of a message, the answer and the two
+    related questions are three readings, not one topic's three passages."""
+    first: list[int] = []
+    seen: set[str] = set()
+    for i in order:
+        if len(first) == places:
+            break
+        if topic_of[i] not in seen:
+            first.append(i)
+            seen.add(topic_of[i])
+    chosen = set(first)
+    return first + [i for i in order if i not in chosen]
 
 
 def _mean_of_top(similarities: np.ndarray, k: int) -> float:
