@@ -43,6 +43,8 @@ class SemanticExamples:
     model_over_calm: float = 1.01
     # ...but says nothing when the message is at least this near an out-of-scope example
     model_quiet_near_out: float = 1.01
+    # nearness to the danger examples raises no alarm when the model's probability is below this
+    near_needs_model: float = 0.0
     model_l2: float = 0.03
 
 
@@ -186,7 +188,10 @@ class DangerDetector:
                 return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model, over a calm reading")
             return assessment
         to_danger, to_calm = nearness()
-        if to_danger >= examples.floor and to_danger - to_calm >= examples.margin:
+        if (to_danger >= examples.floor and to_danger - to_calm >= examples.margin
+                and (probability is None or probability() >= examples.near_needs_model)):
+            # (unless the model is sure it is calm: "my stepdad used to beat my mum, is there a
+            # group for people my age" sits as near a danger example as a calm one)
             return DangerAssessment(True, (MODEL_SIGNAL,), "near the examples of danger")
         if probability is not None and probability() >= examples.model_threshold:
             return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model")
@@ -306,6 +311,7 @@ def parse_rules(raw: dict) -> DangerRules:
             model_threshold=float(model.get("model_threshold", 0.85)),
             model_over_calm=float(model.get("model_over_calm", 1.01)),
             model_quiet_near_out=float(model.get("model_quiet_near_out", 1.01)),
+            near_needs_model=float(model.get("near_needs_model", 0.0)),
             model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
         ),
         text_speak=text_speak,

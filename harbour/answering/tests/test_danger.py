@@ -244,6 +244,21 @@ def test_violence_without_a_time_word_is_left_to_the_model():
     assert not DETECTOR.assess("he beat me two years ago", nearness=near_danger).danger
 
 
+def test_nearness_alone_gives_way_when_the_model_is_sure_it_is_calm():
+    message = "im 15 and my stepdad used to hurt my mum, is there a group for people my age"
+    near_danger = lambda: (0.91, 0.90)  # noqa: E731
+    floor = DETECTOR.rules.semantic.near_needs_model
+    assert 0 < floor < DETECTOR.rules.semantic.model_threshold
+    assert not DETECTOR.assess(message, nearness=near_danger,
+                               probability=lambda: floor / 2).danger
+    # Unsure is not sure: nearness still raises the alarm, as it does with no model at all.
+    assert DETECTOR.assess(message, nearness=near_danger, probability=lambda: floor).danger
+    assert DETECTOR.assess(message, nearness=near_danger).danger
+    # The rules' own alarm never gives way.
+    assert DETECTOR.assess("he is strangling me", nearness=near_danger,
+                           probability=lambda: 0.001).danger
+
+
 @pytest.mark.parametrize("message", [
     # A question about the law or a service, with danger now inside it: the model reads most of
     # these as calm questions (0.005 to 0.05), so it must never veto the rules' alarm.
