@@ -53,6 +53,7 @@ class DangerRules:
     text_speak: dict[str, str]
     now: tuple[Phrase, ...]
     present: tuple[Phrase, ...]
+    naming: tuple[Phrase, ...]
     calm_past: tuple[Phrase, ...]
     calm_reported: tuple[Phrase, ...]
     alone: tuple[Phrase, ...]
@@ -155,6 +156,7 @@ class DangerDetector:
         self._calm_past = PhraseIndex(rules.calm_past)
         self._calm_reported = PhraseIndex(rules.calm_reported)
         self._alone = frozenset(rules.alone)
+        self._naming = PhraseIndex(rules.naming)
 
     def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
@@ -247,6 +249,12 @@ class DangerDetector:
                        for start, end in self._now.occurrences(message))
                    or self._told_in_present(message, hits))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
+        # "arrested for hitting me", "pictures of him hitting me": the act named, not told as
+        # happening; it counts as violence that happened (the model may still speak).
+        named = {end for _start, end in self._naming.occurrences(message)}
+        hits = [(Signal(s.name, "happened", s.phrase)
+                 if s.kind == "happening" and start in named else s, start, end)
+                for s, start, end in hits]
         happening = any(s.kind == "happening" for s, _a, _b in hits)
         if self._calm.occurs(message) and not (happening and has_now):
             # "What if he turns up?" is calm; "what do I do, he is kicking the door in right
@@ -317,6 +325,7 @@ def parse_rules(raw: dict) -> DangerRules:
         text_speak=text_speak,
         now=phrases(raw.get("now")),
         present=phrases(raw.get("present")),
+        naming=phrases(raw.get("naming")),
         calm_past=phrases(calm.get("past")),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         alone=phrases(raw.get("alone")),

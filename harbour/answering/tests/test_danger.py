@@ -244,6 +244,30 @@ def test_violence_without_a_time_word_is_left_to_the_model():
     assert not DETECTOR.assess("he beat me two years ago", nearness=near_danger).danger
 
 
+@pytest.mark.parametrize("message", [
+    "he was arrested for strangling me, can he still see the kids",
+    "my son has nightmares about him hitting me, who can help",
+    "my ex is on bail for battering me, will the court tell me when he is sentenced",
+    "my little girl draws pictures of daddy hurting me, should i worry",
+])
+def test_violence_named_rather_than_told_is_not_an_alarm_from_the_rules(message):
+    assessment = DETECTOR.assess(message)
+    assert not assessment.danger, assessment
+    # ...but the model still reads it (a sure model raises the alarm)
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.97).danger
+
+
+@pytest.mark.parametrize("message", [
+    "im scared of him hitting me right now",
+    "sorry for the spelling hes hitting me",
+    "im hiding from him after him strangling me, hes in the next room",
+])
+def test_violence_told_as_happening_beside_a_naming_word_still_raises_the_alarm(message):
+    assessment = DETECTOR.assess(message)
+    assert assessment.danger, assessment
+
+
 def test_nearness_alone_gives_way_when_the_model_is_sure_it_is_calm():
     message = "im 15 and my stepdad used to hurt my mum, is there a group for people my age"
     near_danger = lambda: (0.91, 0.90)  # noqa: E731
