@@ -268,6 +268,18 @@ def test_violence_told_as_happening_beside_a_naming_word_still_raises_the_alarm(
     assert assessment.danger, assessment
 
 
+@pytest.mark.parametrize("message, danger", [
+    # "in the house" and "help me" say where and what she asks, not that it is happening now
+    ("the kids were in the house when he hit me, will social services be told", False),
+    ("can a refuge help me find a school, he hit me when we lived together", False),
+    ("he hit me and hes in the house with the kids", True),
+    ("he punched me, he is in the house", True),
+    ("he kicked me and hes still in the house", True),
+])
+def test_where_it_happened_is_not_when(message, danger):
+    assert DETECTOR.assess(message).danger is danger
+
+
 def test_nearness_alone_gives_way_when_the_model_is_sure_it_is_calm():
     message = "im 15 and my stepdad used to hurt my mum, is there a group for people my age"
     near_danger = lambda: (0.91, 0.90)  # noqa: E731
