@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -118,6 +119,7 @@ class Answerer:
         self._priors = np.asarray(self.search.priors, dtype=np.float64)
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
+        self._first_topics = [p.topics[0] if p.topics else p.anchor for p in self.passages]
         self.emergency = next((i for i, p in enumerate(self.passages)
                                if p.anchor == EMERGENCY_TOPIC), None)
         self.embedder = embedder
@@ -192,9 +194,10 @@ class Answerer:
                                                    out_similarities=out_similarities)
         # Best first; equal scores keep the passages' order (a stable sort, as before).
         ranked = np.argsort(-scores, kind="stable")
-        order = one_topic_each_first(ranked[scores[ranked] > 0].tolist(), scores,
-                                     [p.topics[0] if p.topics else p.anchor
-                                      for p in self.passages])[:MAX_RESULTS]
+        order = ranked[scores[ranked] > 0].tolist()
+        if engine != "lexical":  # the baseline stays plain BM25
+            order = one_topic_each_first(order, scores, self._first_topics)
+        order = order[:MAX_RESULTS]
         if danger and self.emergency is not None:
             # Someone in danger now sees what to do in an emergency first, whoever raised the
             # alarm (the chat page shows the first answer in full).
@@ -253,7 +256,7 @@ class Answerer:
             # Small talk nearly word for word ("tell me a joke"): the model says nothing.
             return None
         model = self.danger_model
-        return lambda: model.probability(vector)
+        return cache(lambda: model.probability(vector))  # the rules may ask more than once
 
     def _danger_nearness(self, vector: np.ndarray | None,
                          similarities: np.ndarray | None = None,
@@ -337,8 +340,8 @@ ANSWERS_SHOWN = 3  # the answer and the two related questions the chat page show
 SAME_TOPIC_WEIGHT = 0.8
 
 
-def one_topic_each_first(order: list[int], scores: Sequence[float], topic_of: Sequence[str],
-                         places: int = ANSWERS_SHOWN,
+def one_topic_each_first(order: list[int], scores: Sequence[float] | np.ndarray,
+                         topic_of: Sequence[str], *, places: int = ANSWERS_SHOWN,
                          same_topic_weight: float = SAME_TOPIC_WEIGHT) -> list[int]:
     """The first `places`, one by one, go to the best passage once a topic already placed
     counts its passages' scores at `same_topic_weight`; the rest follow as ranked. So the two

@@ -53,11 +53,14 @@ class DangerRules:
     text_speak: dict[str, str]
     now: tuple[Phrase, ...]
     present: tuple[Phrase, ...]
+    not_present: frozenset[str]
     naming: tuple[Phrase, ...]
+    naming_keeps: frozenset[str]
     calm_past: tuple[Phrase, ...]
     calm_reported: tuple[Phrase, ...]
     alone: tuple[Phrase, ...]
     calm_hypothetical: tuple[Phrase, ...]
+    calm_if: tuple[Phrase, ...]  # the hypothetical ones alone ("what if", "if he comes")
     calm_story: tuple[Phrase, ...]
     signals: tuple[Signal, ...]
     semantic: SemanticExamples = SemanticExamples()
@@ -153,6 +156,7 @@ class DangerDetector:
         self._now = PhraseIndex(rules.now)
         self._present = PhraseIndex(rules.present)
         self._calm = PhraseIndex(rules.calm_hypothetical + rules.calm_story)
+        self._calm_if = PhraseIndex(rules.calm_if)
         self._calm_past = PhraseIndex(rules.calm_past)
         self._calm_reported = PhraseIndex(rules.calm_reported)
         self._alone = frozenset(rules.alone)
@@ -214,15 +218,26 @@ class DangerDetector:
     def _told_as_past(self, text: str, message: list[str]) -> bool:
         return bool(YEAR.search(text)) or self._calm_past.occurs(message)
 
+    def _named_not_told(self, message: list[str],
+                        hits: list[tuple[Signal, int, int]]) -> list[tuple[Signal, int, int]]:
+        """The hits, with a `happening` signal right after a `naming` phrase ("arrested for
+        hitting me", "pictures of daddy hitting me") counted as violence that happened: the act
+        named, not told as happening (the model still reads the message)."""
+        named = {end for _start, end in self._naming.occurrences(message)}
+        keeps = self.rules.naming_keeps
+        return [(Signal(s.name, "happened", s.phrase)
+                 if s.kind == "happening" and start in named and s.name not in keeps else s,
+                 start, end) for s, start, end in hits]
+
     def _told_in_present(self, message: list[str],
                          hits: list[tuple[Signal, int, int]]) -> bool:
-        """A `happening` signal that starts with "he's", "she is"... ("he's outside") or comes
-        straight after one (or one word after, unless that word is "been", "was"...): violence
-        told in the present tense."""
+        """A `happening` signal that starts inside one of the `present` phrases ("he's
+        outside", "I'm being strangled") or comes straight after one (or one word after, unless
+        that word is in `not_present`): violence told in the present tense."""
         starts = {start for signal, start, _end in hits if signal.kind == "happening"}
         for start, end in self._present.occurrences(message):
-            if (start in starts or end in starts
-                    or (end + 1 in starts and message[end] not in NOT_PRESENT)):
+            if (any(i in starts for i in range(start, end + 1))
+                    or (end + 1 in starts and message[end] not in self.rules.not_present)):
                 return True
         return False
 
@@ -245,22 +260,20 @@ class DangerDetector:
         # "No one's in danger right now": a "now" inside a soft calm phrase does not count.
         covered.update(i for start, end in self._calm_reported.occurrences(message)
                        for i in range(start, end))
-        has_now = (any(not covered.intersection(range(start, end))
-                       for start, end in self._now.occurrences(message))
-                   or self._told_in_present(message, hits))
+        has_now = any(not covered.intersection(range(start, end))
+                      for start, end in self._now.occurrences(message))
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
-        # "arrested for hitting me", "pictures of him hitting me": the act named, not told as
-        # happening; it counts as violence that happened (the model may still speak).
-        named = {end for _start, end in self._naming.occurrences(message)}
-        hits = [(Signal(s.name, "happened", s.phrase)
-                 if s.kind == "happening" and start in named else s, start, end)
-                for s, start, end in hits]
+        hits = self._named_not_told(message, hits)
         happening = any(s.kind == "happening" for s, _a, _b in hits)
-        if self._calm.occurs(message) and not (happening and has_now):
+        told_now = self._told_in_present(message, hits)
+        if self._calm.occurs(message) and not (
+                happening and (has_now or (told_now and not self._calm_if.occurs(message)))):
             # "What if he turns up?" is calm; "what do I do, he is kicking the door in right
-            # now" is not, whatever else the message says.
+            # now" is not, whatever else the message says, nor is "he got a sentence in the
+            # summer, he's here with a screwdriver" (but "what if he's hitting the kids" is).
             return DangerAssessment(False, names, "hypothetical, future, safe now or a story",
                                     happening)
+        has_now = has_now or told_now
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
         if not has_now:
             if self._told_as_past(text, message):
@@ -273,9 +286,6 @@ class DangerDetector:
                 # No word says when: the model still gets a say (see assess).
                 return DangerAssessment(False, names, NOTHING_NOW, happening)
         return DangerAssessment(True, names, "danger now", happening)
-
-
-NOT_PRESENT = frozenset({"been", "was", "were", "had", "used"})
 
 
 def _negated(message: list[str], start: int) -> bool:
@@ -325,12 +335,16 @@ def parse_rules(raw: dict) -> DangerRules:
         text_speak=text_speak,
         now=phrases(raw.get("now")),
         present=phrases(raw.get("present")),
+        not_present=frozenset(word for phrase in phrases(raw.get("not_present"))
+                              for word in phrase),
         naming=phrases(raw.get("naming")),
+        naming_keeps=frozenset(str(name) for name in raw.get("naming_keeps") or ()),
         calm_past=phrases(calm.get("past")),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         alone=phrases(raw.get("alone")),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),
                                    *(calm.get("safe") or [])]),
+        calm_if=phrases(calm.get("hypothetical")),
         calm_story=phrases(calm.get("story")),
         signals=tuple(signals),
     )

@@ -1,6 +1,8 @@
 """The order of the answers: a second reading of the message before more of the first."""
 
-from harbour.answering.engine.answerer import Answerer, one_topic_each_first
+import random
+
+from harbour.answering.engine.answerer import SAME_TOPIC_WEIGHT, Answerer, one_topic_each_first
 from harbour.answering.engine.passages import Passage
 
 
@@ -27,12 +29,25 @@ def test_with_fewer_topics_than_places_the_rest_follow_as_ranked():
 
 
 def test_the_best_answer_never_moves_and_nothing_is_lost():
-    topic_of = {0: "a", 1: "b", 2: "b", 3: "c"}
-    scores = {0: 0.9, 1: 0.8, 2: 0.7, 3: 0.6}
-    for order in ([0, 1, 2, 3], [0, 2, 1, 3], [0, 3, 2, 1]):
+    rng = random.Random(7)
+    for _ in range(200):
+        size = rng.randint(0, 12)
+        topic_of = {i: rng.choice("abcd") for i in range(size)}
+        scores = {i: rng.random() for i in range(size)}
+        order = sorted(range(size), key=lambda i: -scores[i])  # as the engine ranks them
         reordered = one_topic_each_first(order, scores, topic_of)
-        assert reordered[0] == order[0]
         assert sorted(reordered) == sorted(order)
+        assert reordered[3:] == [i for i in order if i not in reordered[:3]]
+        if order:
+            assert reordered[0] == order[0]
+        # a later place goes to another topic only when its score beats the weighted passed one
+        for place in (1, 2):
+            if place < len(reordered) and topic_of[reordered[place]] not in {
+                    topic_of[i] for i in reordered[:place]}:
+                skipped = [i for i in order[:order.index(reordered[place])]
+                           if i not in reordered[:place]]
+                assert all(scores[reordered[place]] >= SAME_TOPIC_WEIGHT * scores[i]
+                           for i in skipped)
 
 
 def _passage(anchor: str, question: str, topic: str) -> Passage:
