@@ -188,6 +188,7 @@ def test_a_sentence_read_alone_keeps_the_rest_of_the_story():
     "he was charged last month and im being strangled",
     "he was charged last month and we are being attacked",
     "he got a suspended sentence in the summer, hes here with a screwdriver",
+    "she was charged last year and now shes hitting the baby",
 ])
 def test_violence_told_in_the_present_tense_is_now_whatever_else_is_past(message):
     assessment = DETECTOR.assess(message)
