@@ -189,6 +189,8 @@ def test_a_sentence_read_alone_keeps_the_rest_of_the_story():
     "he was charged last month and we are being attacked",
     "he got a suspended sentence in the summer, hes here with a screwdriver",
     "she was charged last year and now shes hitting the baby",
+    "he breached his bail in april and now hes climbing over the back fence",
+    "hes dragging my son out of the house, the court said no contact",
 ])
 def test_violence_told_in_the_present_tense_is_now_whatever_else_is_past(message):
     assessment = DETECTOR.assess(message)
@@ -290,6 +292,7 @@ def test_violence_told_as_happening_beside_a_naming_word_still_raises_the_alarm(
     ("she hit me and shes in the house", True),
     ("help me he hit me", True),
     ("someone help me my dad punched me", True),
+    ("the kids were climbing over the fence at the park, is that normal", False),
 ])
 def test_where_it_happened_is_not_when(message, danger):
     assert DETECTOR.assess(message).danger is danger
