@@ -129,13 +129,49 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("message", EMERGENCIES)
+# Violence told in the present tense is now, whatever else the message places in the past.
+PRESENT_TENSE = [
+    "he was charged last month and hes got his hands round my throat",
+    "he was charged last month, hes hitting me",
+    "he got out of prison last year and he is kicking the door",
+    "my ex was sentenced in 2019 and hes battering my son",
+    "he was charged last month and im being strangled",
+    "he was charged last month and we are being attacked",
+    "he got a suspended sentence in the summer, hes here with a screwdriver",
+    "she was charged last year and now shes hitting the baby",
+    "he breached his bail in april and now hes climbing over the back fence",
+    "hes dragging my son out of the house, the court said no contact",
+]
+
+# Told as happening beside a word that can name an act: still an alarm.
+BESIDE_A_NAMING_WORD = [
+    "im scared of him hitting me right now",
+    "sorry for the spelling hes hitting me",
+    "im hiding from him after him strangling me, hes in the next room",
+    # "of" and "about" alone do not name an act: thoughts of suicide are danger now
+    "i keep thinking about suicide",
+    "ive been having thoughts of suicide",
+    "sorry for wanting to kill myself",
+    "i can hear the sound of him kicking the door in",
+    "the kids are screaming because of him hitting me",
+]
+
+# Each has "he's"/"he is" before the violence, and the violence is over or imagined.
+PAST_TENSE = [
+    "hes been hitting me for years, he was charged last month. can i get a non mol",
+    "last year hes had his hands round my throat, he was charged",
+    "hes stopped hitting me since he was charged last year",
+    "what if hes hitting the kids at contact",
+]
+
+
+@pytest.mark.parametrize("message", EMERGENCIES + PRESENT_TENSE + BESIDE_A_NAMING_WORD)
 def test_an_emergency_raises_the_alarm(message):
     assessment = DETECTOR.assess(message)
     assert assessment.danger, assessment
 
 
-@pytest.mark.parametrize("message", CALM)
+@pytest.mark.parametrize("message", CALM + PAST_TENSE)
 def test_past_hypothetical_and_police_questions_do_not(message):
     assessment = DETECTOR.assess(message)
     assert not assessment.danger, assessment
@@ -178,35 +214,6 @@ def test_a_sentence_read_alone_keeps_the_rest_of_the_story():
     # A sentence that says "now" counts even when the rest is calm or past.
     assert DETECTOR.assess("We split up years ago. He has just broken the back window and he "
                            "is in the house.").danger
-
-
-@pytest.mark.parametrize("message", [
-    "he was charged last month and hes got his hands round my throat",
-    "he was charged last month, hes hitting me",
-    "he got out of prison last year and he is kicking the door",
-    "my ex was sentenced in 2019 and hes battering my son",
-    "he was charged last month and im being strangled",
-    "he was charged last month and we are being attacked",
-    "he got a suspended sentence in the summer, hes here with a screwdriver",
-    "she was charged last year and now shes hitting the baby",
-    "he breached his bail in april and now hes climbing over the back fence",
-    "hes dragging my son out of the house, the court said no contact",
-])
-def test_violence_told_in_the_present_tense_is_now_whatever_else_is_past(message):
-    assessment = DETECTOR.assess(message)
-    assert assessment.danger, assessment
-
-
-@pytest.mark.parametrize("message", [
-    # each has "he's"/"he is" before the violence, and the violence is over or imagined
-    "hes been hitting me for years, he was charged last month. can i get a non mol",
-    "last year hes had his hands round my throat, he was charged",
-    "hes stopped hitting me since he was charged last year",
-    "what if hes hitting the kids at contact",
-])
-def test_violence_told_in_the_past_tense_stays_past(message):
-    assessment = DETECTOR.assess(message)
-    assert not assessment.danger, assessment
 
 
 def test_the_danger_model_has_its_say_when_no_rule_decides():
@@ -264,22 +271,6 @@ def test_violence_named_rather_than_told_is_not_an_alarm_from_the_rules(message)
     # ...but the model still reads it (a sure model raises the alarm)
     far = lambda: (0.70, 0.90)  # noqa: E731
     assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.97).danger
-
-
-@pytest.mark.parametrize("message", [
-    "im scared of him hitting me right now",
-    "sorry for the spelling hes hitting me",
-    "im hiding from him after him strangling me, hes in the next room",
-    # "of" and "about" alone do not name an act: thoughts of suicide are danger now
-    "i keep thinking about suicide",
-    "ive been having thoughts of suicide",
-    "sorry for wanting to kill myself",
-    "i can hear the sound of him kicking the door in",
-    "the kids are screaming because of him hitting me",
-])
-def test_violence_told_as_happening_beside_a_naming_word_still_raises_the_alarm(message):
-    assessment = DETECTOR.assess(message)
-    assert assessment.danger, assessment
 
 
 @pytest.mark.parametrize("message, danger", [
