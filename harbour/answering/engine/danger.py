@@ -18,7 +18,14 @@ RULES_FILE = Path(__file__).with_name("danger.yaml")
 NEGATIONS = frozenset({"never", "not", "no", "nt"})
 NEGATION_REACH = 3  # words before a phrase that can negate it
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+# A day of the month: "on the 3rd", "the 14th", "21st of"
+DAY_OF_MONTH = re.compile(r"\b(?:on|the)\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\s+of\b",
+                          re.IGNORECASE)
 KINDS = frozenset({"happening", "threat", "happened"})
+# Where a clause ends: punctuation, and before these words ("he hit me on Tuesday | and he has
+# a knife")
+CLAUSE_END = re.compile(r"[,.;:!?\n]+")
+CLAUSE_WORDS = frozenset({"and", "but", "so", "then", "now", "because"})
 
 Phrase = tuple[str, ...]  # words; "*" is one word, "**" up to three
 
@@ -41,6 +48,9 @@ class SemanticExamples:
     # ...and at this probability or above even when the rules read the message as past,
     # hypothetical, a story or safe now (1.0 or more: never)
     model_over_calm: float = 1.01
+    # ...and the rules' alarm for violence placed on a recent day, with no word saying now,
+    # stands only at this probability or above (0: always)
+    recent_past_model: float = 0.0
     # ...but says nothing when the message is at least this near an out-of-scope example
     model_quiet_near_out: float = 1.01
     # nearness to the danger examples raises no alarm when the model's probability is below this
@@ -64,6 +74,9 @@ class DangerRules:
     calm_story: tuple[Phrase, ...]
     signals: tuple[Signal, ...]
     semantic: SemanticExamples = SemanticExamples()
+    calm_recent: tuple[Phrase, ...] = ()  # a recent day that is not now ("on Tuesday")
+    soft_now: frozenset[Phrase] = frozenset()  # "now" words that are not always now
+    model_never_calms: frozenset[str] = frozenset()  # signals the model may never calm
 
 
 @dataclass(frozen=True)
@@ -138,6 +151,11 @@ def _match_at(message: list[str], i: int, phrase: Phrase) -> int | None:
 
 NOTHING_NOW = "past violence, nothing happening now"
 REPORTED = "a threat reported, sent as messages or feared, nothing happening now"
+RECENT = "violence on a recent day, no word says it is happening now"
+SOFT_NOW = "past violence, and only a word like 'tomorrow' or 'outside' says now"
+MODEL_CALMS = "the rules' reading is uncertain, and the danger model reads it as calm"
+# Alarms the model may calm when it is sure (recent_past_model): the rules are unsure of "now".
+MODEL_MAY_CALM = frozenset({RECENT, SOFT_NOW})
 # Verdicts the model may overrule: the rules found no word saying when, or only a soft reason.
 MODEL_MAY_SPEAK = frozenset({NOTHING_NOW, REPORTED})
 MODEL_SIGNAL = "model"  # the signal of an alarm raised by the model, not the rules
@@ -161,13 +179,25 @@ class DangerDetector:
         self._calm_reported = PhraseIndex(rules.calm_reported)
         self._alone = frozenset(rules.alone)
         self._naming = PhraseIndex(rules.naming)
+        self._recent = PhraseIndex(rules.calm_recent)
 
     def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
         how near the message is to the danger examples and to the calm ones (and the advice's
         questions), and the danger model's probability that it means danger now."""
         message = read(text, self.rules.text_speak)
-        assessment = self._assess_rules(text, message)
+        recent_floor = self.rules.semantic.recent_past_model
+
+        def checked(found: DangerAssessment) -> DangerAssessment:
+            """Violence on a recent day ("he hit me on Tuesday") with no word saying now, or
+            past violence that only "tomorrow" or "outside" makes now: the alarm stands unless
+            the model reads the message as calm."""
+            if (found.reason in MODEL_MAY_CALM and probability is not None
+                    and probability() < recent_floor):
+                return DangerAssessment(False, found.signals, MODEL_CALMS, found.happening)
+            return found
+
+        assessment = checked(self._assess_rules(text, message))
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
@@ -177,7 +207,8 @@ class DangerDetector:
             # it is a threat he made that a later sentence puts in the past ("He threatened to
             # burn the house down. That was January").
             told_as_past = self._told_as_past(text, message)
-            assessment = next((a for a, has_now, reported_then_past in self._by_sentence(text)
+            assessment = next((a for a, has_now, reported_then_past in
+                               ((checked(a), n, r) for a, n, r in self._by_sentence(text))
                                if a.danger and (has_now or not told_as_past
                                                 or (a.happening and not reported_then_past))),
                               assessment)
@@ -193,11 +224,15 @@ class DangerDetector:
             if probability is not None and probability() >= examples.model_over_calm:
                 return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model, over a calm reading")
             return assessment
+        recent = self._placed_recently(text, message)
         to_danger, to_calm = nearness()
         if (to_danger >= examples.floor and to_danger - to_calm >= examples.margin
-                and (probability is None or probability() >= examples.near_needs_model)):
+                and (probability is None or probability() >= examples.near_needs_model)
+                and not recent):
             # (unless the model is sure it is calm: "my stepdad used to beat my mum, is there a
-            # group for people my age" sits as near a danger example as a calm one)
+            # group for people my age" sits as near a danger example as a calm one; nor for a
+            # message placed on a recent day, "he hit me on Tuesday, what will the school do",
+            # which sits near the danger examples however calm it is: the model decides)
             return DangerAssessment(True, (MODEL_SIGNAL,), "near the examples of danger")
         if probability is not None and probability() >= examples.model_threshold:
             return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model")
@@ -214,6 +249,27 @@ class DangerDetector:
         return [(self._assess_rules(part, message), self._now.occurs(message),
                  any(past[i + 1:]) and self._calm_reported.occurs(message))
                 for i, (part, message) in enumerate(read_out)]
+
+    def _placed_recently(self, text: str, message: list[str]) -> bool:
+        """A recent day that is not now: "on Tuesday", "last night", "on the 3rd"."""
+        return self._recent.occurs(message) or bool(DAY_OF_MONTH.search(text))
+
+    def _all_placed_recently(self, text: str, starts: list[int]) -> bool:
+        """Whether every one of these word positions sits in a clause that places itself on a
+        recent day: "he threatened me with a hammer on the 14th" does; in "he hit me last night
+        and he has a knife" the knife is in a clause of its own."""
+        clauses: list[list[str]] = []
+        for part in CLAUSE_END.split(text):
+            for word in read(part, self.rules.text_speak):
+                if not clauses or (word in CLAUSE_WORDS and clauses[-1]):
+                    clauses.append([])
+                clauses[-1].append(word)
+            clauses.append([])
+        recent_at: list[bool] = []
+        for clause in clauses:
+            recent = self._placed_recently(" ".join(clause), clause)
+            recent_at.extend([recent] * len(clause))
+        return bool(starts) and all(i < len(recent_at) and recent_at[i] for i in starts)
 
     def _told_as_past(self, text: str, message: list[str]) -> bool:
         return bool(YEAR.search(text)) or self._calm_past.occurs(message)
@@ -260,8 +316,11 @@ class DangerDetector:
         # "No one's in danger right now": a "now" inside a soft calm phrase does not count.
         covered.update(i for start, end in self._calm_reported.occurrences(message)
                        for i in range(start, end))
-        has_now = any(not covered.intersection(range(start, end))
-                      for start, end in self._now.occurrences(message))
+        now_found = [(start, end) for start, end in self._now.occurrences(message)
+                     if not covered.intersection(range(start, end))]
+        has_now = bool(now_found)
+        strong_now = any(tuple(message[start:end]) not in self.rules.soft_now
+                         for start, end in now_found)
         names = tuple(sorted({signal.name for signal, _s, _e in hits}))
         hits = self._named_not_told(message, hits)
         happening = any(s.kind == "happening" for s, _a, _b in hits)
@@ -285,6 +344,16 @@ class DangerDetector:
             if not current:
                 # No word says when: the model still gets a say (see assess).
                 return DangerAssessment(False, names, NOTHING_NOW, happening)
+        if any(s.name in self.rules.model_never_calms for s, _a, _b in hits):
+            return DangerAssessment(True, names, "danger now", happening)
+        if not has_now and self._all_placed_recently(
+                text, [start for s, start, _e in hits if s.kind in {"happening", "threat"}]):
+            return DangerAssessment(True, names, RECENT, happening)
+        if (not strong_now and not told_now
+                and (not current or self._told_as_past(text, message))):
+            # Only "tomorrow" or "outside" made it now ("he hit me outside the school last
+            # year", "he punched me, court is tomorrow").
+            return DangerAssessment(True, names, SOFT_NOW, happening)
         return DangerAssessment(True, names, "danger now", happening)
 
 
@@ -328,6 +397,7 @@ def parse_rules(raw: dict) -> DangerRules:
             floor=float(model.get("floor", 0.86)),
             model_threshold=float(model.get("model_threshold", 0.85)),
             model_over_calm=float(model.get("model_over_calm", 1.01)),
+            recent_past_model=float(model.get("recent_past_model", 0.0)),
             model_quiet_near_out=float(model.get("model_quiet_near_out", 1.01)),
             near_needs_model=float(model.get("near_needs_model", 0.0)),
             model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
@@ -340,6 +410,9 @@ def parse_rules(raw: dict) -> DangerRules:
         naming=phrases(raw.get("naming")),
         naming_keeps=frozenset(str(name) for name in raw.get("naming_keeps") or ()),
         calm_past=phrases(calm.get("past")),
+        calm_recent=phrases(calm.get("recent")),
+        model_never_calms=frozenset(str(name) for name in raw.get("model_never_calms") or ()),
+        soft_now=frozenset(phrases(raw.get("soft_now"))),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         alone=phrases(raw.get("alone")),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),

@@ -75,6 +75,13 @@ EMERGENCIES = [
     "he was arrested last year. hes waiting outside",
     "SOS",
     "hes punching my mum downstairs",
+    # phrases added with the recent-day rule (2026-11-26, fifth session)
+    "he is hammering on the bedroom window",
+    "he wont let me leave the house and the kids are crying",
+    "hes trying to break the door, can i get an occupation order",
+    "my girl has been missing since she left school",
+    "ive injected all my insulin",
+    "he drove off drunk with our son in the back",
 ]
 
 CALM = [
@@ -315,3 +322,70 @@ def test_nearness_alone_gives_way_when_the_model_is_sure_it_is_calm():
 ])
 def test_a_question_with_danger_now_inside_it_raises_the_alarm(message):
     assert DETECTOR.assess(message, nearness=lambda: (0.5, 0.99), probability=lambda: 0.005).danger
+
+
+# Violence placed on a recent day, with no word saying it is happening now: the rules' alarm
+# stands unless the danger model reads the message as calm.
+ON_A_RECENT_DAY = [
+    "my ex threatened me with a hammer on the 14th and the kids saw it, can i ask for supervised contact",
+    "I ran out with the kids on Tuesday night while he was smashing things. Where can we go longer term?",
+    "the police took my statement on wednesday about him choking me, do i need a solicitor",
+]
+
+# ...but never when the danger sits in a clause of its own, or is one the model never calms.
+ON_A_RECENT_DAY_AND_NOW = [
+    "can i get a non mol he hit me last night and he has a knife",
+    "he beat me yesterday and wont let me leave the house, can social services help",
+    "he got out on the 14th and hes trying to break the door",
+    "i swallowed all my pills last night, will social services find out",
+    "my son did not come home from his dads on friday, can the police make him",
+]
+
+
+@pytest.mark.parametrize("message", ON_A_RECENT_DAY)
+def test_violence_on_a_recent_day_is_left_to_a_model_sure_it_is_calm(message):
+    floor = DETECTOR.rules.semantic.recent_past_model
+    assert 0 < floor < DETECTOR.rules.semantic.model_threshold
+    assert DETECTOR.assess(message).danger  # the rules alone: an alarm
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert not DETECTOR.assess(message, nearness=far, probability=lambda: floor / 2).danger
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: floor).danger
+
+
+@pytest.mark.parametrize("message", ON_A_RECENT_DAY_AND_NOW)
+def test_a_recent_day_never_calms_danger_told_beside_it(message):
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001).danger
+
+
+def test_nearness_alone_raises_no_alarm_for_a_message_placed_on_a_recent_day():
+    message = "he hit me at the weekend, the school has called a meeting, what should i say"
+    near_danger = lambda: (0.92, 0.88)  # noqa: E731
+    model = DETECTOR.rules.semantic.model_threshold
+    assert not DETECTOR.assess(message, nearness=near_danger, probability=lambda: model - 0.1).danger
+    assert DETECTOR.assess(message, nearness=near_danger, probability=lambda: model).danger
+    # without a recent day, nearness still speaks
+    assert DETECTOR.assess("he hit me, the school has called a meeting, what should i say",
+                           nearness=near_danger, probability=lambda: model - 0.1).danger
+
+
+@pytest.mark.parametrize("message, soft", [
+    ("he punched me in the car park, court is tomorrow, what should i wear", True),
+    ("he slapped me outside the school gates last year, can i ask for another school", True),
+    ("he hit me outside, what do i do", False),  # "what do i do" is a "now" of its own
+    ("he was charged last year and hes outside", False),  # told in the present tense
+])
+def test_tomorrow_and_outside_alone_leave_past_violence_to_the_model(message, soft):
+    floor = DETECTOR.rules.semantic.recent_past_model
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(message).danger  # the rules alone: an alarm
+    calmed = not DETECTOR.assess(message, nearness=far, probability=lambda: floor / 2).danger
+    assert calmed is soft
+
+
+def test_the_softer_rules_name_real_phrases_and_signals():
+    rules = DETECTOR.rules
+    assert rules.soft_now and rules.soft_now <= set(rules.now)
+    assert rules.model_never_calms <= {signal.name for signal in rules.signals}
+    assert rules.calm_recent
+    assert not set(rules.calm_recent) & set(rules.now)
