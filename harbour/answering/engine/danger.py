@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from harbour.answering.engine.semantic import MESSAGE_WORDS
 from harbour.answering.engine.text import words
 
 RULES_FILE = Path(__file__).with_name("danger.yaml")
@@ -344,7 +345,10 @@ class DangerDetector:
             if not current:
                 # No word says when: the model still gets a say (see assess).
                 return DangerAssessment(False, names, NOTHING_NOW, happening)
-        if any(s.name in self.rules.model_never_calms for s, _a, _b in hits):
+        if (any(s.name in self.rules.model_never_calms for s, _a, _b in hits)
+                or not model_reads(text, [(a, b) for _s, a, b in hits], self.rules.text_speak)):
+            # Signals the model may never calm, or that sit where the model does not read (the
+            # middle of a long message): the rules' alarm stands.
             return DangerAssessment(True, names, "danger now", happening)
         if not has_now and self._all_placed_recently(
                 text, [start for s, start, _e in hits if s.kind in {"happening", "threat"}]):
@@ -355,6 +359,19 @@ class DangerDetector:
             # year", "he punched me, court is tomorrow").
             return DangerAssessment(True, names, SOFT_NOW, happening)
         return DangerAssessment(True, names, "danger now", happening)
+
+
+def model_reads(text: str, spans: list[tuple[int, int]], text_speak: dict[str, str]) -> bool:
+    """Whether every span of words (positions in `read(text)`) is in what the model embeds: the
+    whole of a short message, or the opening and closing words of a long one (`shorten`)."""
+    tokens = text.split()
+    if len(tokens) <= MESSAGE_WORDS:
+        return True
+    token_of = [i for i, token in enumerate(tokens) for _word in read(token, text_speak)]
+    head, tail = MESSAGE_WORDS // 2, MESSAGE_WORDS - MESSAGE_WORDS // 2
+    read_by_model = {i for i, token in enumerate(token_of)
+                     if token < head or token >= len(tokens) - tail}
+    return all(i in read_by_model for start, end in spans for i in range(start, end))
 
 
 def _negated(message: list[str], start: int) -> bool:

@@ -82,6 +82,18 @@ EMERGENCIES = [
     "my girl has been missing since she left school",
     "ive injected all my insulin",
     "he drove off drunk with our son in the back",
+    # phrases a fifth safety review found missing (2026-11-26, fifth session), in new words
+    "cnt breath he wont let go",
+    "my brother has taken a whole box of his tablets and wont open the door",
+    "she texted me goodbye and her phone is off",
+    "my son is on the roof of the car park and wont come down",
+    "they are making me marry my cousin, my dad has my passport",
+    "he sped off with the baby in the back of his van",
+    "the school say he collected them and he is on his way to the airport with them",
+    "he keeps reversing into us in the car park, the kids are in the back",
+    "he climbed over the garden fence and is at the patio doors",
+    "can you stay on with me, i can hear him on the stairs",
+    "i swallowed pills a minute ago",
 ]
 
 CALM = [
@@ -389,3 +401,23 @@ def test_the_softer_rules_name_real_phrases_and_signals():
     assert rules.model_never_calms <= {signal.name for signal in rules.signals}
     assert rules.calm_recent
     assert not set(rules.calm_recent) & set(rules.now)
+
+
+def test_the_model_never_calms_what_it_has_not_read():
+    # The model embeds a long message's first and last twelve words only: violence on a recent
+    # day in the middle of one stays an alarm, however calm the model finds the rest.
+    middle = ("I wanted to ask about the school uniform grant because the council form is long. "
+              "On Tuesday he threatened me with a hammer in the kitchen when the kids were "
+              "asleep. Do I need to send payslips with the form, or will a bank statement do?")
+    assert len(middle.split()) > 2 * 12
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(middle, nearness=far, probability=lambda: 0.001).danger
+    short = "on tuesday he threatened me with a hammer, can i get a non mol"
+    assert not DETECTOR.assess(short, nearness=far, probability=lambda: 0.001).danger
+
+
+def test_a_forced_marriage_named_for_a_day_is_never_calmed():
+    message = "flight on friday, my family are making me marry him"
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert "forced_marriage" in DETECTOR.rules.model_never_calms
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001).danger
