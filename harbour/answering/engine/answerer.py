@@ -180,7 +180,8 @@ class Answerer:
                             if vector is not None and self.out_of_scope is not None else None)
         danger = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
-            probability=self._danger_probability(vector, out_similarities)).danger
+            probability=self._danger_probability(vector, out_similarities),
+            model_text=query).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,

@@ -20,13 +20,23 @@ NEGATIONS = frozenset({"never", "not", "no", "nt"})
 NEGATION_REACH = 3  # words before a phrase that can negate it
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 # A day of the month: "on the 3rd", "the 14th", "21st of"
-DAY_OF_MONTH = re.compile(r"\b(?:on|the)\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\s+of\b",
+DAY_OF_MONTH = re.compile(r"\b(?:on|the)\s+\d{1,2}(?:st|nd|rd|th)\b"
+                          r"(?!\s+(?:floor|time|times|storey|century))"
+                          r"|\b\d{1,2}(?:st|nd|rd|th)\s+of\b",
                           re.IGNORECASE)
 KINDS = frozenset({"happening", "threat", "happened"})
 # Where a clause ends: punctuation, and before these words ("he hit me on Tuesday | and he has
 # a knife")
-CLAUSE_END = re.compile(r"[,.;:!?\n]+")
-CLAUSE_WORDS = frozenset({"and", "but", "so", "then", "now", "because"})
+CLAUSE_END = re.compile(r"[,.;:!?\n()\[\]/&\u2013\u2014\u2026]+|\s-+\s")
+CLAUSE_WORDS = frozenset({"and", "but", "so", "then", "now", "because", "cos", "coz", "cuz", "n",
+                          "plus", "also"})
+# ...and, after the day is named, at a second subject ("he hit me last night | he has a
+# knife"), unless a word joins it to the day ("I ran out on Tuesday night while he was
+# smashing things"); "on Tuesday he threatened me" keeps its one subject
+SUBJECTS = frozenset({"he", "hes", "she", "shes", "i", "im", "they", "theyre", "we"})
+JOINERS = frozenset({"while", "whilst", "when", "as", "that", "after", "before", "until"})
+NOT_PAST = frozenset({"since", "until", "till", "til", "by", "before", "next", "this", "coming"})
+ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 
 Phrase = tuple[str, ...]  # words; "*" is one word, "**" up to three
 
@@ -182,10 +192,13 @@ class DangerDetector:
         self._naming = PhraseIndex(rules.naming)
         self._recent = PhraseIndex(rules.calm_recent)
 
-    def assess(self, text: str, *, nearness=None, probability=None) -> DangerAssessment:
+    def assess(self, text: str, *, nearness=None, probability=None,
+               model_text: str | None = None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
         how near the message is to the danger examples and to the calm ones (and the advice's
-        questions), and the danger model's probability that it means danger now."""
+        questions), and the danger model's probability that it means danger now. `model_text`
+        is the text the model read, when it is not `text` (a follow-up is read with the message
+        before it): the model then never calms the rules' alarm."""
         message = read(text, self.rules.text_speak)
         recent_floor = self.rules.semantic.recent_past_model
 
@@ -194,11 +207,15 @@ class DangerDetector:
             past violence that only "tomorrow" or "outside" makes now: the alarm stands unless
             the model reads the message as calm."""
             if (found.reason in MODEL_MAY_CALM and probability is not None
+                    and (model_text is None or model_text == text)
                     and probability() < recent_floor):
                 return DangerAssessment(False, found.signals, MODEL_CALMS, found.happening)
             return found
 
         assessment = checked(self._assess_rules(text, message))
+        # A sentence's alarm may be calmed only where the whole message's was: the model read
+        # the message's ends, not each sentence, and a "now" elsewhere counts.
+        whole_calmed = assessment.reason == MODEL_CALMS
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
@@ -209,7 +226,8 @@ class DangerDetector:
             # burn the house down. That was January").
             told_as_past = self._told_as_past(text, message)
             assessment = next((a for a, has_now, reported_then_past in
-                               ((checked(a), n, r) for a, n, r in self._by_sentence(text))
+                               ((checked(a) if whole_calmed else a, n, r)
+                                for a, n, r in self._by_sentence(text))
                                if a.danger and (has_now or not told_as_past
                                                 or (a.happening and not reported_then_past))),
                               assessment)
@@ -225,7 +243,7 @@ class DangerDetector:
             if probability is not None and probability() >= examples.model_over_calm:
                 return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model, over a calm reading")
             return assessment
-        recent = self._placed_recently(text, message)
+        recent = self._violence_placed_recently(text, message)
         to_danger, to_calm = nearness()
         if (to_danger >= examples.floor and to_danger - to_calm >= examples.margin
                 and (probability is None or probability() >= examples.near_needs_model)
@@ -253,7 +271,25 @@ class DangerDetector:
 
     def _placed_recently(self, text: str, message: list[str]) -> bool:
         """A recent day that is not now: "on Tuesday", "last night", "on the 3rd"."""
-        return self._recent.occurs(message) or bool(DAY_OF_MONTH.search(text))
+        return self._day_end(message) is not None
+
+    def _day_end(self, message: list[str]) -> int | None:
+        """Where the first recent day in these words ends, or None. A day after "since",
+        "before", "next"... is not a recent day ("since Friday" is still going on)."""
+        ends = [end for start, end in self._recent.occurrences(message)
+                if start == 0 or message[start - 1] not in NOT_PAST]
+        ends += [i + 1 for i, word in enumerate(message)
+                 if ORDINAL.match(word) and DAY_OF_MONTH.search(" ".join(message[max(0, i - 1):i + 2]))
+                 and not NOT_PAST.intersection(message[max(0, i - 2):i])]
+        return min(ends, default=None)
+
+    def _violence_placed_recently(self, text: str, message: list[str]) -> bool:
+        """Violence the rules found, every sign of it in a clause that names a recent day."""
+        starts = [start for start, word in enumerate(message)
+                  for signal in self._by_first_word.get(word, ())
+                  if _match_at(message, start, signal.phrase) is not None
+                  and not _negated(message, start)]
+        return self._all_placed_recently(text, starts)
 
     def _all_placed_recently(self, text: str, starts: list[int]) -> bool:
         """Whether every one of these word positions sits in a clause that places itself on a
@@ -268,9 +304,25 @@ class DangerDetector:
             clauses.append([])
         recent_at: list[bool] = []
         for clause in clauses:
-            recent = self._placed_recently(" ".join(clause), clause)
-            recent_at.extend([recent] * len(clause))
+            recent_at.extend(self._recent_words(clause))
         return bool(starts) and all(i < len(recent_at) and recent_at[i] for i in starts)
+
+    def _recent_words(self, clause: list[str]) -> list[bool]:
+        """For each word of a clause, whether it belongs to a part that names a recent day: the
+        day's own words, those before it, and those after it up to a new subject."""
+        flags = [False] * len(clause)
+        start = 0
+        while start < len(clause):
+            part = clause[start:]
+            end = self._day_end(part)
+            if end is None:
+                break
+            cut = next((j for j in range(end, len(part))
+                        if part[j] in SUBJECTS and part[j - 1] not in JOINERS
+                        and SUBJECTS.intersection(part[:j])), len(part))
+            flags[start:start + cut] = [True] * cut
+            start += cut
+        return flags
 
     def _told_as_past(self, text: str, message: list[str]) -> bool:
         return bool(YEAR.search(text)) or self._calm_past.occurs(message)
@@ -350,13 +402,14 @@ class DangerDetector:
             # Signals the model may never calm, or that sit where the model does not read (the
             # middle of a long message): the rules' alarm stands.
             return DangerAssessment(True, names, "danger now", happening)
-        if not has_now and self._all_placed_recently(
-                text, [start for s, start, _e in hits if s.kind in {"happening", "threat"}]):
+        if (not has_now and all(s.kind != "threat" for s, _a, _b in hits)
+                and self._all_placed_recently(text, [start for s, start, _e in hits
+                                                     if s.kind == "happening"])):
+            # Never a threat: "he said he will kill me on friday" names when he will do it.
             return DangerAssessment(True, names, RECENT, happening)
-        if (not strong_now and not told_now
-                and (not current or self._told_as_past(text, message))):
-            # Only "tomorrow" or "outside" made it now ("he hit me outside the school last
-            # year", "he punched me, court is tomorrow").
+        if not strong_now and not told_now and not current:
+            # Only "tomorrow" or "outside" made past violence now ("he hit me outside the
+            # school last year", "he punched me, court is tomorrow"); never a weapon or threat.
             return DangerAssessment(True, names, SOFT_NOW, happening)
         return DangerAssessment(True, names, "danger now", happening)
 
@@ -427,7 +480,7 @@ def parse_rules(raw: dict) -> DangerRules:
         naming=phrases(raw.get("naming")),
         naming_keeps=frozenset(str(name) for name in raw.get("naming_keeps") or ()),
         calm_past=phrases(calm.get("past")),
-        calm_recent=phrases(calm.get("recent")),
+        calm_recent=phrases(raw.get("recent_day")),
         model_never_calms=frozenset(str(name) for name in raw.get("model_never_calms") or ()),
         soft_now=frozenset(phrases(raw.get("soft_now"))),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),

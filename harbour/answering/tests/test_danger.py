@@ -421,3 +421,69 @@ def test_a_forced_marriage_named_for_a_day_is_never_calmed():
     far = lambda: (0.70, 0.90)  # noqa: E731
     assert "forced_marriage" in DETECTOR.rules.model_never_calms
     assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001).danger
+
+
+# A code review's cases (2026-11-26, fifth session): danger the model must never calm, and calm
+# questions the new phrases must leave alone.
+NEVER_CALMED = [
+    # a threat names the day he will do it
+    "he said he will kill me on friday, how do i get a non mol quickly",
+    "he will stab me on sunday if i dont drop the charges",
+    # "since" a day is still going on; "before" a day is to come
+    "he has a gun since yesterday in the house, can i report it anonymously",
+    "he has a gun in the house can i get a non mol before friday",
+    # run-ons, dashes and ellipses: the danger is in a clause of its own
+    "he hit me last night he has a knife in his pocket",
+    "he punched me yesterday \u2013 he has a knife in his jacket",
+    "he beat me on sunday\u2026 he has the kids in the car with a knife",
+    "he hit me on friday & he has a knife",
+    # "the 2nd floor" and "the 3rd time" are not dates
+    "he locked me in the bathroom on the 2nd floor, i cant get out",
+    # a weapon beside "outside" and a past marker
+    "he got out of prison last month and is parked outside the school with a hammer",
+    "he was in prison for years and is standing outside with a knife",
+    # long, with a calm phrase: the middle sentence is never calmed by a model that read the ends
+    ("I read your page about non mols and I'm not sure it fits. On Saturday he held a knife to "
+     "my throat in front of the kids, he's still living here and I have nowhere to go. Could "
+     "they make him leave?"),
+    ("He used to hit me years ago. On Tuesday night he came back with a hammer, he's sleeping in "
+     "the spare room and I can't leave. What are my options?"),
+]
+
+CALM_BESIDE_THE_NEW_PHRASES = [
+    "my mum is right behind me with this, she will come to court with me",
+    "my daughter found the messages he sent me, can i use them as evidence in court",
+    "will the 999 operator stay on the line with me if i cant talk",
+    "my son has been missing school since we moved into the refuge, will we be fined",
+    "he sped off when the police arrived at the handover, can i stop contact",
+    "there is a leak on the roof of the refuge, who do i tell",
+    "he threw a whole box of my clothes in the bin, is that criminal damage",
+    "do i need to bring all my medication to the refuge",
+    "where should i keep my passport so he cant find it",
+    "the kids climbed over the fence into next doors garden, can the neighbour complain",
+    "my landlord is nice and will not let me leave without a reference",
+    "our car window has smashed in the cold, is that covered by the refuge insurance",
+    "can he take the kids to the airport with them not having passports",
+    "the kids have been so clingy since we moved, they wont let me out of their sight",
+]
+
+
+@pytest.mark.parametrize("message", NEVER_CALMED)
+def test_danger_a_sure_model_may_still_not_calm(message):
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001).danger
+
+
+@pytest.mark.parametrize("message", CALM_BESIDE_THE_NEW_PHRASES)
+def test_the_new_phrases_leave_calm_questions_alone(message):
+    assert not DETECTOR.assess(message).danger
+
+
+def test_the_model_calms_only_a_message_it_read_alone():
+    # A follow-up is embedded with the message before it: that reading never calms the rules.
+    message = "he threatened me with a hammer last night"
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    assert not DETECTOR.assess(message, nearness=far, probability=lambda: 0.001,
+                               model_text=message).danger
+    assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001,
+                           model_text=f"how do i apply for a non molestation order\n{message}").danger

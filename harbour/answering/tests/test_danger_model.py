@@ -115,7 +115,7 @@ class _Says(DangerDetector):
         super().__init__()
         self.signals = signals
 
-    def assess(self, text, *, nearness=None, probability=None):
+    def assess(self, text, *, nearness=None, probability=None, model_text=None):
         return DangerAssessment(True, self.signals, "fixed for the test")
 
 
@@ -176,3 +176,29 @@ def test_the_model_says_nothing_about_small_talk_it_knows_word_for_word():
     assert answerer.answer("i need help").danger
     # ...and the rules read every message, small talk or not.
     assert answerer.answer("tell me a joke he has a knife to my throat").danger
+
+
+class _Records(DangerDetector):
+    """The real rules, noting which text the model's part was read from."""
+
+    def __init__(self):
+        super().__init__()
+        self.model_texts: list[str | None] = []
+
+    def assess(self, text, *, nearness=None, probability=None, model_text=None):
+        self.model_texts.append(model_text)
+        return super().assess(text, nearness=nearness, probability=probability,
+                              model_text=model_text)
+
+
+def test_a_follow_up_tells_the_detector_what_the_model_read():
+    passages = [Passage(anchor="non-mol", question="how do i get a non molestation order",
+                        answer="apply to the family court", topics=("non-molestation-order",),
+                        group="g", group_title="G", audience="everyone", url="/g/#n")]
+    detector = _Records()
+    answerer = Answerer(passages, danger=detector)
+    previous = "how do i apply for a non molestation order"
+    answerer.answer("he came back on friday with a knife", previous=previous)
+    assert detector.model_texts[-1] == f"{previous}\nhe came back on friday with a knife"
+    answerer.answer("he came back on friday with a knife")
+    assert detector.model_texts[-1] == "he came back on friday with a knife"
