@@ -181,7 +181,8 @@ class Answerer:
         danger = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
             probability=self._danger_probability(vector, out_similarities),
-            model_text=query).danger
+            model_text=query,
+            sentence_probability=self._sentence_danger(vector, out_similarities)).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -258,6 +259,15 @@ class Answerer:
             return None
         model = self.danger_model
         return cache(lambda: model.probability(vector))  # the rules may ask more than once
+
+    def _sentence_danger(self, vector: np.ndarray | None,
+                         out_similarities: np.ndarray | None = None):
+        """The danger model's probability for one sentence read alone (the middle of a long
+        message), or None where the model has no say on this message."""
+        if self._danger_probability(vector, out_similarities) is None:
+            return None
+        model, semantic = self.danger_model, self.semantic
+        return lambda sentence: model.probability(semantic.embed(sentence))
 
     def _danger_nearness(self, vector: np.ndarray | None,
                          similarities: np.ndarray | None = None,

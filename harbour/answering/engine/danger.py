@@ -67,6 +67,9 @@ class SemanticExamples:
     # nearness to the danger examples raises no alarm when the model's probability is below this
     near_needs_model: float = 0.0
     model_l2: float = 0.03
+    # a sentence in the middle of a long message, read alone: alarm at this probability
+    middle_model_threshold: float = 1.01
+    middle_sentences: int = 2  # ...for at most this many sentences a message
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class DangerRules:
     semantic: SemanticExamples = SemanticExamples()
     calm_recent: tuple[Phrase, ...] = ()  # a recent day that is not now ("on Tuesday")
     soft_now: frozenset[Phrase] = frozenset()  # "now" words that are not always now
+    middle_words: frozenset[str] = frozenset()  # words of danger, for the middle of a message
     model_never_calms: frozenset[str] = frozenset()  # signals the model may never calm
 
 
@@ -171,6 +175,8 @@ MODEL_MAY_CALM = frozenset({RECENT, SOFT_NOW})
 MODEL_MAY_SPEAK = frozenset({NOTHING_NOW, REPORTED})
 MODEL_SIGNAL = "model"  # the signal of an alarm raised by the model, not the rules
 SENTENCE_END = re.compile(r"[.!?\n]+")
+MIDDLE_SPLIT = re.compile(r"(?<=[.!?\n])\s+")  # sentences, keeping their words in place
+NOW_WORDS = frozenset({"now", "just", "currently"})
 
 
 class DangerDetector:
@@ -193,12 +199,59 @@ class DangerDetector:
         self._recent = PhraseIndex(rules.calm_recent)
 
     def assess(self, text: str, *, nearness=None, probability=None,
-               model_text: str | None = None) -> DangerAssessment:
+               model_text: str | None = None, sentence_probability=None) -> DangerAssessment:
         """`nearness` and `probability`, when given, are the model's part: functions that return
         how near the message is to the danger examples and to the calm ones (and the advice's
         questions), and the danger model's probability that it means danger now. `model_text`
         is the text the model read, when it is not `text` (a follow-up is read with the message
-        before it): the model then never calms the rules' alarm."""
+        before it): the model then never calms the rules' alarm. `sentence_probability` gives
+        the model's probability for one sentence read alone: the middle of a long message,
+        which the model does not otherwise read, is checked with it."""
+        found = self._assess(text, nearness=nearness, probability=probability,
+                             model_text=model_text)
+        if found.danger or nearness is None or sentence_probability is None:
+            return found
+        threshold = self.rules.semantic.middle_model_threshold
+        if any(sentence_probability(sentence) >= threshold
+               for sentence in self.middle_sentences(text)):
+            return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model, on a sentence in "
+                                    "the middle of a long message")
+        return found
+
+    def middle_sentences(self, text: str) -> list[str]:
+        """The sentences of a long message that the model does not read (it embeds the first
+        and last words), worth reading alone: told as now ("now", "just", "he is"...), not placed
+        in the past, a story or a what-if, and with words of danger (`middle_words`); the ones
+        with most such words first, at most `middle_sentences` of them."""
+        tokens = text.split()
+        if len(tokens) <= MESSAGE_WORDS:
+            return []
+        head, tail = MESSAGE_WORDS // 2, len(tokens) - (MESSAGE_WORDS - MESSAGE_WORDS // 2)
+        chosen: list[tuple[int, int, str]] = []
+        position = 0
+        for order, sentence in enumerate(MIDDLE_SPLIT.split(text.strip())):
+            size = len(sentence.split())
+            start, position = position, position + size
+            if size < 3 or position <= head or start >= tail:
+                continue
+            message = read(sentence, self.rules.text_speak)
+            danger_words = sum(1 for word in message if word in self.rules.middle_words)
+            if danger_words and self._told_as_now(message) and not self._placed_elsewhere(
+                    sentence, message):
+                chosen.append((-danger_words, order, sentence))
+        return [sentence for _n, _o, sentence in sorted(chosen)[:self.rules.semantic.middle_sentences]]
+
+    def _told_as_now(self, message: list[str]) -> bool:
+        return (bool(NOW_WORDS.intersection(message)) or self._now.occurs(message)
+                or self._present.occurs(message))
+
+    def _placed_elsewhere(self, text: str, message: list[str]) -> bool:
+        """In the past, a story, a what-if, safe now, or reported: not now."""
+        return (self._told_as_past(text, message) or self._calm.occurs(message)
+                or self._recent.occurs(message) or self._calm_reported.occurs(message))
+
+    def _assess(self, text: str, *, nearness=None, probability=None,
+                model_text: str | None = None) -> DangerAssessment:
         message = read(text, self.rules.text_speak)
         recent_floor = self.rules.semantic.recent_past_model
 
@@ -471,6 +524,8 @@ def parse_rules(raw: dict) -> DangerRules:
             model_quiet_near_out=float(model.get("model_quiet_near_out", 1.01)),
             near_needs_model=float(model.get("near_needs_model", 0.0)),
             model_l2=_positive(model.get("model_l2", 0.03), "model_l2"),
+            middle_model_threshold=float(model.get("middle_model_threshold", 1.01)),
+            middle_sentences=int(model.get("middle_sentences", 2)),
         ),
         text_speak=text_speak,
         now=phrases(raw.get("now")),
@@ -483,6 +538,8 @@ def parse_rules(raw: dict) -> DangerRules:
         calm_recent=phrases(raw.get("recent_day")),
         model_never_calms=frozenset(str(name) for name in raw.get("model_never_calms") or ()),
         soft_now=frozenset(phrases(raw.get("soft_now"))),
+        middle_words=frozenset(word for phrase in phrases(raw.get("middle_words"))
+                               for word in phrase),
         calm_reported=phrases([*(calm.get("reported") or []), *(calm.get("worry") or [])]),
         alone=phrases(raw.get("alone")),
         calm_hypothetical=phrases([*(calm.get("hypothetical") or []), *(calm.get("future") or []),

@@ -487,3 +487,34 @@ def test_the_model_calms_only_a_message_it_read_alone():
                                model_text=message).danger
     assert DETECTOR.assess(message, nearness=far, probability=lambda: 0.001,
                            model_text=f"how do i apply for a non molestation order\n{message}").danger
+
+
+# The middle of a long message, which the model does not otherwise read (written for these tests)
+MIDDLE = ("Hello, I wanted to ask about the free school meals form because my son starts juniors "
+          "in September and the rules may have changed. My partner has just pushed my head into "
+          "the bathroom mirror and there is glass and blood everywhere. Do I need to send the "
+          "form again or does it carry on from infant school?")
+MIDDLE_TOLD_AS_PAST = MIDDLE.replace("My partner has just pushed", "Two years ago my ex pushed")
+
+
+def test_a_sentence_in_the_middle_of_a_long_message_is_read_alone():
+    far = lambda: (0.70, 0.90)  # noqa: E731
+    calm = lambda: 0.01  # noqa: E731
+    sentences = DETECTOR.middle_sentences(MIDDLE)
+    assert sentences == ["My partner has just pushed my head into the bathroom mirror and there "
+                         "is glass and blood everywhere."]
+    assert not DETECTOR.assess(MIDDLE, nearness=far, probability=calm).danger  # the ends are calm
+    threshold = DETECTOR.rules.semantic.middle_model_threshold
+    assert DETECTOR.rules.semantic.model_over_calm < threshold < 1
+    sure = lambda sentence: 0.99 if sentence in sentences else 0.0  # noqa: E731
+    unsure = lambda sentence: threshold - 0.05  # noqa: E731
+    assert DETECTOR.assess(MIDDLE, nearness=far, probability=calm, sentence_probability=sure).danger
+    assert not DETECTOR.assess(MIDDLE, nearness=far, probability=calm,
+                               sentence_probability=unsure).danger
+
+
+def test_only_middle_sentences_told_as_now_are_read_alone():
+    assert DETECTOR.middle_sentences(MIDDLE_TOLD_AS_PAST) == []  # placed in the past
+    assert DETECTOR.middle_sentences("he has just pushed me into the mirror, there is blood") == []
+    many = " ".join([MIDDLE] * 3)
+    assert len(DETECTOR.middle_sentences(many)) == DETECTOR.rules.semantic.middle_sentences

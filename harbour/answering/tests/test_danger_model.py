@@ -115,7 +115,8 @@ class _Says(DangerDetector):
         super().__init__()
         self.signals = signals
 
-    def assess(self, text, *, nearness=None, probability=None, model_text=None):
+    def assess(self, text, *, nearness=None, probability=None, model_text=None,
+               sentence_probability=None):
         return DangerAssessment(True, self.signals, "fixed for the test")
 
 
@@ -185,10 +186,11 @@ class _Records(DangerDetector):
         super().__init__()
         self.model_texts: list[str | None] = []
 
-    def assess(self, text, *, nearness=None, probability=None, model_text=None):
+    def assess(self, text, *, nearness=None, probability=None, model_text=None,
+               sentence_probability=None):
         self.model_texts.append(model_text)
         return super().assess(text, nearness=nearness, probability=probability,
-                              model_text=model_text)
+                              model_text=model_text, sentence_probability=sentence_probability)
 
 
 def test_a_follow_up_tells_the_detector_what_the_model_read():
