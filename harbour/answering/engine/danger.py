@@ -232,8 +232,8 @@ class DangerDetector:
         for order, sentence in enumerate(MIDDLE_SPLIT.split(text.strip())):
             size = len(sentence.split())
             start, position = position, position + size
-            if size < 3 or position <= head or start >= tail:
-                continue
+            if size < 3 or size > 2 * MESSAGE_WORDS or position <= head or start >= tail:
+                continue  # (a message with no full stops is one long sentence: not read twice)
             message = read(sentence, self.rules.text_speak)
             danger_words = sum(1 for word in message if word in self.rules.middle_words)
             if danger_words and self._told_as_now(message) and not self._placed_elsewhere(

@@ -518,3 +518,7 @@ def test_only_middle_sentences_told_as_now_are_read_alone():
     assert DETECTOR.middle_sentences("he has just pushed me into the mirror, there is blood") == []
     many = " ".join([MIDDLE] * 3)
     assert len(DETECTOR.middle_sentences(many)) == DETECTOR.rules.semantic.middle_sentences
+    # a message with no full stops is one long sentence: the model has read its ends already,
+    # and reading all of it again would cost as much as a second message
+    run_on = MIDDLE.replace(".", "").replace("?", "")
+    assert len(run_on.split()) > 2 * 24 and DETECTOR.middle_sentences(run_on) == []
