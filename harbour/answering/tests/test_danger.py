@@ -94,6 +94,13 @@ EMERGENCIES = [
     "he climbed over the garden fence and is at the patio doors",
     "can you stay on with me, i can hear him on the stairs",
     "i swallowed pills a minute ago",
+    # a sixth review's kinds (long messages, danger in the middle), in new words
+    "he has the scissors to my face and says dont move",
+    "hes tied me to the chair in the kitchen",
+    "she swallowed all the tablets in the drawer",
+    "my son is on the wrong side of the railings on the bridge",
+    "he left the gas on and locked the door",
+    "my uncle has a one way ticket for my sister, they leave tonight to marry her off",
 ]
 
 CALM = [
