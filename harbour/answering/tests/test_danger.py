@@ -101,6 +101,10 @@ EMERGENCIES = [
     "my son is on the wrong side of the railings on the bridge",
     "he left the gas on and locked the door",
     "my uncle has a one way ticket for my sister, they leave tonight to marry her off",
+    # a seventh review's kinds, in new words
+    "can you stay on here with me till he goes to sleep",
+    "if i stop replying ring the police to my flat",
+    "he says hell drown the baby if i tell anyone",
 ]
 
 CALM = [
@@ -472,6 +476,7 @@ CALM_BESIDE_THE_NEW_PHRASES = [
     "our car window has smashed in the cold, is that covered by the refuge insurance",
     "can he take the kids to the airport with them not having passports",
     "the kids have been so clingy since we moved, they wont let me out of their sight",
+    "if i stop replying to my social worker will they close the case",
 ]
 
 
