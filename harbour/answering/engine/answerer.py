@@ -178,11 +178,12 @@ class Answerer:
         # ...and to the out-of-scope examples: the scope and the danger backstop both read it.
         out_similarities = (self.out_of_scope.similarities(vector)
                             if vector is not None and self.out_of_scope is not None else None)
+        probability = self._danger_probability(vector, out_similarities)
         danger = self.danger.assess(
             message, nearness=self._danger_nearness(vector, similarities, out_similarities),
-            probability=self._danger_probability(vector, out_similarities),
-            model_text=query,
-            sentence_probability=self._sentence_danger(vector, out_similarities)).danger
+            probability=probability, model_text=query,
+            sentence_probability=self._sentence_danger() if probability is not None else None
+        ).danger
         if not query_words:
             return Answer(danger=danger, in_scope=danger and self.emergency is not None,
                           follow_up=follow_up,
@@ -260,12 +261,9 @@ class Answerer:
         model = self.danger_model
         return cache(lambda: model.probability(vector))  # the rules may ask more than once
 
-    def _sentence_danger(self, vector: np.ndarray | None,
-                         out_similarities: np.ndarray | None = None):
+    def _sentence_danger(self):
         """The danger model's probability for one sentence read alone (the middle of a long
-        message), or None where the model has no say on this message."""
-        if self._danger_probability(vector, out_similarities) is None:
-            return None
+        message); only asked for where the model has a say on the message."""
         model, semantic = self.danger_model, self.semantic
         return lambda sentence: model.probability(semantic.embed(sentence))
 

@@ -322,10 +322,6 @@ class DangerDetector:
                  any(past[i + 1:]) and self._calm_reported.occurs(message))
                 for i, (part, message) in enumerate(read_out)]
 
-    def _placed_recently(self, text: str, message: list[str]) -> bool:
-        """A recent day that is not now: "on Tuesday", "last night", "on the 3rd"."""
-        return self._day_end(message) is not None
-
     def _day_end(self, message: list[str]) -> int | None:
         """Where the first recent day in these words ends, or None. A day after "since",
         "before", "next"... is not a recent day ("since Friday" is still going on)."""
@@ -338,11 +334,7 @@ class DangerDetector:
 
     def _violence_placed_recently(self, text: str, message: list[str]) -> bool:
         """Violence the rules found, every sign of it in a clause that names a recent day."""
-        starts = [start for start, word in enumerate(message)
-                  for signal in self._by_first_word.get(word, ())
-                  if _match_at(message, start, signal.phrase) is not None
-                  and not _negated(message, start)]
-        return self._all_placed_recently(text, starts)
+        return self._all_placed_recently(text, [start for _s, start, _e in self._hits(message)])
 
     def _all_placed_recently(self, text: str, starts: list[int]) -> bool:
         """Whether every one of these word positions sits in a clause that places itself on a
@@ -406,16 +398,21 @@ class DangerDetector:
     def assess_rules(self, text: str) -> DangerAssessment:
         return self._assess_rules(text, read(text, self.rules.text_speak))
 
-    def _assess_rules(self, text: str, message: list[str]) -> DangerAssessment:
-        """The rules' verdict on `text`, read as `message` (its words, text-speak written out)."""
-        if tuple(message) in self._alone:
-            return DangerAssessment(True, ("alone",), "a cry for help on its own")
+    def _hits(self, message: list[str]) -> list[tuple[Signal, int, int]]:
+        """Every signal phrase in the message, not negated: (signal, start, end)."""
         hits: list[tuple[Signal, int, int]] = []
         for start, word in enumerate(message):
             for signal in self._by_first_word.get(word, ()):
                 end = _match_at(message, start, signal.phrase)
                 if end is not None and not _negated(message, start):
                     hits.append((signal, start, end))
+        return hits
+
+    def _assess_rules(self, text: str, message: list[str]) -> DangerAssessment:
+        """The rules' verdict on `text`, read as `message` (its words, text-speak written out)."""
+        if tuple(message) in self._alone:
+            return DangerAssessment(True, ("alone",), "a cry for help on its own")
+        hits = self._hits(message)
         if not hits:
             return DangerAssessment(False, (), "no sign of danger")
         covered = {i for _s, start, end in hits for i in range(start, end)}
