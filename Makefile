@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.base: $(BIN)/python requirements/base.txt pyproject.toml
+$(VENV)/.base: $(BIN)/python requirements/base.txt pyproject.toml setup.py native/e5/e5.c native/e5/e5.h
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/base.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@

