@@ -45,7 +45,7 @@ from harbour.answering.engine.semantic import (
     question_texts,
     shorten,
 )
-from harbour.answering.engine.text import terms, words
+from harbour.answering.engine.text import terms, unstretch, words
 
 ENGINES = ("lexical", "keywords", "semantic", "hybrid")
 MAX_MESSAGE_CHARS = 2000
@@ -120,6 +120,7 @@ class Answerer:
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
         self._first_topics = [p.topics[0] if p.topics else p.anchor for p in self.passages]
+        self._vocabulary = frozenset(self.search.speller.vocabulary)  # for `unstretch`
         self.emergency = next((i for i, p in enumerate(self.passages)
                                if p.anchor == EMERGENCY_TOPIC), None)
         self.embedder = embedder
@@ -165,7 +166,8 @@ class Answerer:
             engine = "keywords" if engine in ENGINES else engine
             if engine not in self.engines:
                 raise ValueError(f"unknown engine {engine!r}; choose from {self.engines}")
-        message = message[:MAX_MESSAGE_CHARS]
+        # "helppp" is "help" to the rules, the keywords and the model alike.
+        message = unstretch(message[:MAX_MESSAGE_CHARS], self._vocabulary)
         follow_up = bool(previous) and is_follow_up(message)
         query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
         query_words = words(query)

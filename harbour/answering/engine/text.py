@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 
 import snowballstemmer
@@ -27,6 +27,24 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
     # "he's" -> "hes", "don't" -> "dont": the way people type on a phone anyway.
     return text.replace("'", "")
+
+
+_STRETCHED = re.compile(r"[^\W\d_]*([^\W\d_])\1\1[^\W\d_]*")  # a word with a letter 3+ times
+_RUN = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def unstretch(text: str, known: Container[str] = frozenset()) -> str:
+    """Letters held down on a phone, let go: "helppp" -> "help", "pleaseee" -> "please",
+    "killll" -> "kill". A run of three or more becomes one letter, or two where only two make a
+    word in `known` (lower case). No English word has a letter three times running, so nothing
+    else in the text changes."""
+
+    def shorten(match: re.Match) -> str:
+        word = match.group(0)
+        one, two = _RUN.sub(r"\1", word), _RUN.sub(r"\1\1", word)
+        return two if two.lower() in known and one.lower() not in known else one
+
+    return _STRETCHED.sub(shorten, text)
 
 
 def words(text: str) -> list[str]:

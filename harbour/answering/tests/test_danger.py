@@ -105,6 +105,11 @@ EMERGENCIES = [
     "can you stay on here with me till he goes to sleep",
     "if i stop replying ring the police to my flat",
     "he says hell drown the baby if i tell anyone",
+    # an eighth review's kinds, in new words
+    "please stay with me",
+    "dont leave me",
+    "he broke in and took the baby",
+    "my dad has broken in and has my little brother",
 ]
 
 CALM = [
@@ -156,6 +161,10 @@ CALM = [
     "we moved so he will never find her, can i change her surname",
     "next time he threatens to kill me what do i do",
     "He threatened me with a knife. That was years ago.",
+    "can my mum stay with me in the refuge",
+    "the kids stay with me during the week and with him at weekends",
+    "please dont leave me without a social worker over christmas",
+    "someone broke in and took my purse last year, the police never found them",
 ]
 
 

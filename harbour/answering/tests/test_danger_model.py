@@ -179,6 +179,13 @@ def test_the_model_says_nothing_about_small_talk_it_knows_word_for_word():
     assert answerer.answer("tell me a joke he has a knife to my throat").danger
 
 
+def test_letters_held_down_reach_the_rules_let_go():
+    answerer = _small_talk_answerer()
+    answerer.danger_model = None  # the rules alone
+    assert answerer.answer("stay with meeee").danger  # "stay with me", a plea on its own
+    assert not answerer.answer("how do i get a non molestation orderrr").danger
+
+
 class _Records(DangerDetector):
     """The real rules, noting which text the model's part was read from."""
 

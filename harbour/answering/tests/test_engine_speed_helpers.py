@@ -17,7 +17,7 @@ from harbour.answering.engine.glossary import Glossary, default_glossary, parse_
 from harbour.answering.engine.passages import Passage
 from harbour.answering.engine.scope import ScopeExamples, default_scope_examples, mentions_elsewhere
 from harbour.answering.engine.semantic import MemoryVectorStore, SemanticIndex
-from harbour.answering.engine.text import contains_phrase, words
+from harbour.answering.engine.text import contains_phrase, unstretch, words
 
 
 def _contains_reference(haystack: list[str], phrase: tuple[str, ...]) -> bool:
@@ -152,3 +152,17 @@ def test_semantic_scores_match_maximum_at(contiguous):
         sims = index.similarities(vector)
         assert np.array_equal(index.scores_from(sims), expected)
         assert index.nearest_question(vector) == float((index.question_vectors @ vector).max())
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    ("helppp", set(), "help"),
+    ("HELPPP me", set(), "HELP me"),
+    ("pleaseee hurryyy", set(), "please hurry"),
+    ("killll", {"kill"}, "kill"),   # two letters where only two make a known word
+    ("killll", set(), "kil"),
+    ("nooo hes here", {"noo", "no"}, "no hes here"),   # one letter where one makes a word too
+    ("three been good 2000", set(), "three been good 2000"),   # nothing else changes
+    ("ayudaaa por favor", set(), "ayuda por favor"),
+])
+def test_letters_held_down_are_let_go(text, known, expected):
+    assert unstretch(text, known) == expected
