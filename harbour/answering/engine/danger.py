@@ -92,6 +92,9 @@ class DangerRules:
     soft_now: frozenset[Phrase] = frozenset()  # "now" words that are not always now
     middle_words: frozenset[str] = frozenset()  # words of danger, for the middle of a message
     model_never_calms: frozenset[str] = frozenset()  # signals the model may never calm
+    safe_now: tuple[Phrase, ...] = ()  # "we're safe now": the model and nearness stay quiet
+    safe_doubted_by: frozenset[str] = frozenset()  # ...unless doubted ("I thought we were safe")
+    safe_turned_by: frozenset[str] = frozenset()  # ...or turned round after ("...but he's here")
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ REPORTED = "a threat reported, sent as messages or feared, nothing happening now
 RECENT = "violence on a recent day, no word says it is happening now"
 SOFT_NOW = "past violence, and only a word like 'tomorrow' or 'outside' says now"
 MODEL_CALMS = "the rules' reading is uncertain, and the danger model reads it as calm"
+SAFE_NOW = "the writer says she is safe now, and the rules find nothing happening"
 # Alarms the model may calm when it is sure (recent_past_model): the rules are unsure of "now".
 MODEL_MAY_CALM = frozenset({RECENT, SOFT_NOW})
 # Verdicts the model may overrule: the rules found no word saying when, or only a soft reason.
@@ -197,6 +201,7 @@ class DangerDetector:
         self._alone = frozenset(rules.alone)
         self._naming = PhraseIndex(rules.naming)
         self._recent = PhraseIndex(rules.calm_recent)
+        self._safe_now = PhraseIndex(rules.safe_now)
 
     def assess(self, text: str, *, nearness=None, probability=None,
                model_text: str | None = None, sentence_probability=None) -> DangerAssessment:
@@ -286,6 +291,8 @@ class DangerDetector:
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
+        if self.says_safe_now(message):
+            return DangerAssessment(False, assessment.signals, SAFE_NOW, assessment.happening)
         examples = self.rules.semantic
         if ((assessment.signals and assessment.reason not in MODEL_MAY_SPEAK)
                 or self._calm.occurs(message)):
@@ -309,6 +316,17 @@ class DangerDetector:
         if probability is not None and probability() >= examples.model_threshold:
             return DangerAssessment(True, (MODEL_SIGNAL,), "the danger model")
         return assessment
+
+    def says_safe_now(self, message: list[str]) -> bool:
+        """The writer says she is safe now (`safe_now`), undoubted, and nothing after it turns
+        that round."""
+        rules = self.rules
+        for start, end in self._safe_now.occurrences(message):
+            before = message[max(0, start - NEGATION_REACH):start]
+            if (not any(w in NEGATIONS or w in rules.safe_doubted_by for w in before)
+                    and not any(w in rules.safe_turned_by for w in message[end:])):
+                return True
+        return False
 
     def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool]]:
         """Each sentence's verdict, whether it has a "now" word, and whether it reports a threat
@@ -544,6 +562,9 @@ def parse_rules(raw: dict) -> DangerRules:
         calm_if=phrases(calm.get("hypothetical")),
         calm_story=phrases(calm.get("story")),
         signals=tuple(signals),
+        safe_now=phrases((raw.get("safe_now") or {}).get("phrases")),
+        safe_doubted_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("doubted_by") or ()),
+        safe_turned_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("turned_by") or ()),
     )
 
 

@@ -4,7 +4,7 @@ from any evaluation set."""
 
 import pytest
 
-from harbour.answering.engine.danger import DangerDetector, parse_rules
+from harbour.answering.engine.danger import DangerDetector, parse_rules, read
 
 DETECTOR = DangerDetector()
 
@@ -543,3 +543,46 @@ def test_only_middle_sentences_told_as_now_are_read_alone():
     # and reading all of it again would cost as much as a second message
     run_on = MIDDLE.replace(".", "").replace("?", "")
     assert len(run_on.split()) > 2 * 24 and DETECTOR.middle_sentences(run_on) == []
+
+
+SAFE_NOW = [
+    "I'm in a safe place now",
+    "we're safe at my aunt's now x",
+    "Last week was awful but we are safe now in the refuge. What happens at the conference?",
+    "im ok now, the police took him away",
+]
+SAFE_DOUBTED_OR_TURNED = [
+    "I thought we were safe, i can see his car",
+    "not safe here",
+    "we were safe for a year",
+    "we're safe now but he knows the street",
+    "i am safe until he finishes work",
+]
+
+
+@pytest.mark.parametrize("message", SAFE_NOW)
+def test_safe_now_in_her_words_keeps_the_model_and_nearness_quiet(message):
+    sure = DETECTOR.assess(message, nearness=lambda: (0.99, 0.5), probability=lambda: 0.999)
+    assert not sure.danger, sure
+    assert DETECTOR.says_safe_now(read(message, DETECTOR.rules.text_speak))
+
+
+@pytest.mark.parametrize("message", SAFE_DOUBTED_OR_TURNED)
+def test_a_doubted_or_turned_safe_leaves_the_model_its_say(message):
+    assert not DETECTOR.says_safe_now(read(message, DETECTOR.rules.text_speak))
+
+
+@pytest.mark.parametrize("message", [
+    "I'm safe in the bathroom for now but he's kicking the door",
+    "im safe, hes got a knife to my throat",
+    "we are safe now. he is banging on the door",
+])
+def test_safe_now_never_quietens_the_rules(message):
+    assert DETECTOR.assess(message, nearness=lambda: (0.5, 0.9), probability=lambda: 0.0).danger
+
+
+def test_no_danger_message_measured_says_it_is_safe_now():
+    """The safe-now reading silences the model, so no danger example may carry it."""
+    said = [text for text in [*DETECTOR.rules.semantic.danger, *EMERGENCIES, *PRESENT_TENSE]
+            if DETECTOR.says_safe_now(read(text, DETECTOR.rules.text_speak))]
+    assert said == []
