@@ -550,6 +550,8 @@ SAFE_NOW = [
     "we're safe at my aunt's now x",
     "Last week was awful but we are safe now in the refuge. What happens at the conference?",
     "im ok now, the police took him away",
+    "he's in prison, can he still ask for contact with the kids",
+    "my ex is abroad and keeps messaging that he will come back",
 ]
 SAFE_DOUBTED_OR_TURNED = [
     "I thought we were safe, i can see his car",
@@ -557,6 +559,8 @@ SAFE_DOUBTED_OR_TURNED = [
     "we were safe for a year",
     "we're safe now but he knows the street",
     "i am safe until he finishes work",
+    "he was in custody til this afternoon, hes 5 min away",
+    "hes in custody until monday",
 ]
 
 
