@@ -95,6 +95,7 @@ class DangerRules:
     safe_now: tuple[Phrase, ...] = ()  # "we're safe now": the model and nearness stay quiet
     safe_doubted_by: frozenset[str] = frozenset()  # ...unless doubted ("I thought we were safe")
     safe_turned_by: frozenset[str] = frozenset()  # ...or turned round after ("...but he's here")
+    safe_soft_now: frozenset[Phrase] = frozenset()  # "now" words that safe-now makes soft
 
 
 @dataclass(frozen=True)
@@ -283,11 +284,15 @@ class DangerDetector:
             # it is a threat he made that a later sentence puts in the past ("He threatened to
             # burn the house down. That was January").
             told_as_past = self._told_as_past(text, message)
-            assessment = next((a for a, has_now, reported_then_past in
-                               ((checked(a) if whole_calmed else a, n, r)
-                                for a, n, r in self._by_sentence(text))
+            # Where she says she is safe now, a sentence alone must say now or be told in the
+            # present ("I'm safe in here. He's kicking the door").
+            safe = self.says_safe_now(message)
+            assessment = next((a for a, has_now, reported_then_past, present in
+                               ((checked(a) if whole_calmed else a, n, r, p)
+                                for a, n, r, p in self._by_sentence(text))
                                if a.danger and (has_now or not told_as_past
-                                                or (a.happening and not reported_then_past))),
+                                                or (a.happening and not reported_then_past))
+                               and (not safe or present)),
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
@@ -328,17 +333,25 @@ class DangerDetector:
                 return True
         return False
 
-    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool]]:
-        """Each sentence's verdict, whether it has a "now" word, and whether it reports a threat
-        ("he threatened to") that a later sentence places in the past."""
+    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool, bool]]:
+        """Each sentence's verdict, whether it has a "now" word, whether it reports a threat
+        ("he threatened to") that a later sentence places in the past, and whether it says now
+        even to someone safe: violence told in the present tense, or a "now" word that is not a
+        question, a plea or a time of day (`safe_now`'s `soft_now`)."""
         sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
         if len(sentences) < 2:
             return []
         read_out = [(part, read(part, self.rules.text_speak)) for part in sentences]
         past = [self._told_as_past(part, message) for part, message in read_out]
         return [(self._assess_rules(part, message), self._now.occurs(message),
-                 any(past[i + 1:]) and self._calm_reported.occurs(message))
+                 any(past[i + 1:]) and self._calm_reported.occurs(message),
+                 self._now_even_if_safe(message))
                 for i, (part, message) in enumerate(read_out)]
+
+    def _now_even_if_safe(self, message: list[str]) -> bool:
+        return (self._told_in_present(message, self._named_not_told(message, self._hits(message)))
+                or any(tuple(message[a:b]) not in self.rules.safe_soft_now
+                       for a, b in self._now.occurrences(message)))
 
     def _day_end(self, message: list[str]) -> int | None:
         """Where the first recent day in these words ends, or None. A day after "since",
@@ -437,6 +450,10 @@ class DangerDetector:
         # "No one's in danger right now": a "now" inside a soft calm phrase does not count.
         covered.update(i for start, end in self._calm_reported.occurrences(message)
                        for i in range(start, end))
+        # ...nor one that says she is safe or he is held now ("he's in prison now").
+        covered.update(i for start, end in self._safe_now.occurrences(message)
+                       if not _negated(message, start)
+                       for i in range(start, end + (message[end:end + 1] == ["now"])))
         now_found = [(start, end) for start, end in self._now.occurrences(message)
                      if not covered.intersection(range(start, end))]
         has_now = bool(now_found)
@@ -455,6 +472,10 @@ class DangerDetector:
                                     happening)
         has_now = has_now or told_now
         current = [s for s, _a, _b in hits if s.kind in {"happening", "threat"}]
+        if (not current and not told_now and self.says_safe_now(message)
+                and all(tuple(message[a:b]) in self.rules.safe_soft_now for a, b in now_found)):
+            # "Last night he had me on the floor... He's in custody. What do I do next?"
+            return DangerAssessment(False, names, SAFE_NOW, happening)
         if not has_now:
             if self._told_as_past(text, message):
                 return DangerAssessment(False, names, "about the past", happening)
@@ -565,6 +586,7 @@ def parse_rules(raw: dict) -> DangerRules:
         safe_now=phrases((raw.get("safe_now") or {}).get("phrases")),
         safe_doubted_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("doubted_by") or ()),
         safe_turned_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("turned_by") or ()),
+        safe_soft_now=frozenset(phrases((raw.get("safe_now") or {}).get("soft_now"))),
     )
 
 

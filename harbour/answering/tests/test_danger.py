@@ -590,3 +590,22 @@ def test_no_danger_message_measured_says_it_is_safe_now():
     said = [text for text in [*DETECTOR.rules.semantic.danger, *EMERGENCIES, *PRESENT_TENSE]
             if DETECTOR.says_safe_now(read(text, DETECTOR.rules.text_speak))]
     assert said == []
+
+
+@pytest.mark.parametrize("message", [
+    # violence told only in the past, with a question or a time of day beside a safe-now
+    "He punched me and smashed the mirror this morning. He's in custody now. What do I do next?",
+    "i still get nightmares about him strangling me. it was years ago and im safe now",
+    "My ex was jailed today for threatening to kill me. I'm safe, just numb.",
+])
+def test_past_violence_beside_safe_now_is_not_made_now_by_a_question(message):
+    assert not DETECTOR.assess(message).danger, DETECTOR.assess(message)
+
+
+@pytest.mark.parametrize("message", [
+    "we're safe in the car, he just punched me",          # "just" is still now
+    "I'm safe in the bedroom. He is kicking the door.",   # a sentence told in the present
+    "im safe now. hes got a knife",                       # a weapon is happening, not past
+])
+def test_safe_now_does_not_soften_what_is_happening(message):
+    assert DETECTOR.assess(message).danger, DETECTOR.assess(message)
