@@ -609,3 +609,13 @@ def test_past_violence_beside_safe_now_is_not_made_now_by_a_question(message):
 ])
 def test_safe_now_does_not_soften_what_is_happening(message):
     assert DETECTOR.assess(message).danger, DETECTOR.assess(message)
+
+
+@pytest.mark.parametrize("message", [
+    "my ex is in jail now, can he still see the kids",
+    "the police have him, what happens next",
+    "im not in danger but i want to talk about what happened",   # a turn after: not safe now
+])
+def test_held_now_and_not_in_danger_read_as_safe_now_unless_turned(message):
+    turned = " but " in f" {message} "
+    assert DETECTOR.says_safe_now(read(message, DETECTOR.rules.text_speak)) is not turned
