@@ -110,6 +110,12 @@ EMERGENCIES = [
     "dont leave me",
     "he broke in and took the baby",
     "my dad has broken in and has my little brother",
+    # a tenth review's kinds, in new words
+    "he wont bring my son back and his phone is off",
+    "my ex is driving to the port with the baby right now",
+    "hes sharpening something and staring at me",
+    "he has her head in the sink",
+    "he has padlocked me in the garage",
 ]
 
 CALM = [
@@ -165,6 +171,10 @@ CALM = [
     "the kids stay with me during the week and with him at weekends",
     "please dont leave me without a social worker over christmas",
     "someone broke in and took my purse last year, the police never found them",
+    "what if he wont bring the kids back after contact",
+    "he wants to take the kids to his country with his new wife, can i stop him",
+    "can he take them on the ferry with his parents without asking me",
+    "their flight is tonight with their grandparents, can he stop them going",
 ]
 
 
