@@ -116,6 +116,7 @@ EMERGENCIES = [
     "hes sharpening something and staring at me",
     "he has her head in the sink",
     "he has padlocked me in the garage",
+    "the police took him away on saturday but hes just kicked the front door in",
 ]
 
 CALM = [
@@ -175,6 +176,9 @@ CALM = [
     "he wants to take the kids to his country with his new wife, can i stop him",
     "can he take them on the ferry with his parents without asking me",
     "their flight is tonight with their grandparents, can he stop them going",
+    "i had a nightmare that he was choking me, is that normal",
+    "back in march he punched me in front of the kids, will the social worker ask about it",
+    "he hit me in front of the kids and the police took him, what happens with social services",
 ]
 
 
