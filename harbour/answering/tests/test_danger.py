@@ -117,6 +117,7 @@ EMERGENCIES = [
     "he has her head in the sink",
     "he has padlocked me in the garage",
     "the police took him away on saturday but hes just kicked the front door in",
+    "he's let himself in with an old key and he's in the kitchen",
 ]
 
 CALM = [
@@ -179,6 +180,10 @@ CALM = [
     "i had a nightmare that he was choking me, is that normal",
     "back in march he punched me in front of the kids, will the social worker ask about it",
     "he hit me in front of the kids and the police took him, what happens with social services",
+    "he let himself in on friday while i was at work, is that a breach",
+    "my daughter drew a picture of her dad with a knife at school, will they call social services",
+    "hes still in custody after he pushed me, what is a dvpn",
+    "last time he was home he pinned me against the wall, he is away for two more weeks",
 ]
 
 
@@ -576,6 +581,18 @@ SAFE_DOUBTED_OR_TURNED = [
     "he was in custody til this afternoon, hes 5 min away",
     "hes in custody until monday",
 ]
+
+
+@pytest.mark.parametrize("message", [
+    "he punched me this morning. can the school keep the kids in at lunch",
+    "i have been crying since the conference this afternoon",
+])
+def test_a_time_of_day_alone_leaves_past_violence_to_the_model(message):
+    sure_calm = DETECTOR.assess(message, nearness=lambda: (0.5, 0.9), probability=lambda: 0.01)
+    assert not sure_calm.danger, sure_calm
+    # ...and the rules' alarm stands while the model is unsure
+    unsure = DETECTOR.assess(message, nearness=lambda: (0.5, 0.9), probability=lambda: 0.5)
+    assert unsure.danger, unsure
 
 
 @pytest.mark.parametrize("message", SAFE_NOW)
