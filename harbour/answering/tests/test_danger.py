@@ -571,6 +571,8 @@ SAFE_NOW = [
     "im ok now, the police took him away",
     "he's in prison, can he still ask for contact with the kids",
     "my ex is abroad and keeps messaging that he will come back",
+    "we got out last night and we're at my cousin's now and safe",
+    "he's gone to his mum's for the night, what should i pack for the refuge",
 ]
 SAFE_DOUBTED_OR_TURNED = [
     "I thought we were safe, i can see his car",
