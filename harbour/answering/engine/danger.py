@@ -275,6 +275,7 @@ class DangerDetector:
         # A sentence's alarm may be calmed only where the whole message's was: the model read
         # the message's ends, not each sentence, and a "now" elsewhere counts.
         whole_calmed = assessment.reason == MODEL_CALMS
+        safe = self.says_safe_now(message)
         if not assessment.danger:
             # A long message can be calm at the start ("what if...", "next month") and tell of
             # danger now at the end: each sentence is read on its own as well. A sentence read
@@ -286,7 +287,6 @@ class DangerDetector:
             told_as_past = self._told_as_past(text, message)
             # Where she says she is safe now, a sentence alone must say now or be told in the
             # present ("I'm safe in here. He's kicking the door").
-            safe = self.says_safe_now(message)
             assessment = next((a for a, has_now, reported_then_past, present in
                                ((checked(a) if whole_calmed else a, n, r, p)
                                 for a, n, r, p in self._by_sentence(text))
@@ -296,7 +296,7 @@ class DangerDetector:
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
-        if self.says_safe_now(message):
+        if safe:
             return DangerAssessment(False, assessment.signals, SAFE_NOW, assessment.happening)
         examples = self.rules.semantic
         if ((assessment.signals and assessment.reason not in MODEL_MAY_SPEAK)
@@ -325,13 +325,16 @@ class DangerDetector:
     def says_safe_now(self, message: list[str]) -> bool:
         """The writer says she is safe now (`safe_now`), undoubted, and nothing after it turns
         that round."""
-        rules = self.rules
-        for start, end in self._safe_now.occurrences(message):
-            before = message[max(0, start - NEGATION_REACH):start]
-            if (not any(w in NEGATIONS or w in rules.safe_doubted_by for w in before)
-                    and not any(w in rules.safe_turned_by for w in message[end:])):
-                return True
-        return False
+        turned_by = self.rules.safe_turned_by
+        return any(not turned_by.intersection(message[end:])
+                   for _start, end in self._safe_statements(message))
+
+    def _safe_statements(self, message: list[str]) -> list[tuple[int, int]]:
+        """Where the message says she is safe or he is held, not negated or doubted just before
+        ("not safe here", "I thought we were safe")."""
+        doubts = NEGATIONS | self.rules.safe_doubted_by
+        return [(start, end) for start, end in self._safe_now.occurrences(message)
+                if not doubts.intersection(message[max(0, start - NEGATION_REACH):start])]
 
     def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool, bool]]:
         """Each sentence's verdict, whether it has a "now" word, whether it reports a threat
@@ -451,8 +454,7 @@ class DangerDetector:
         covered.update(i for start, end in self._calm_reported.occurrences(message)
                        for i in range(start, end))
         # ...nor one that says she is safe or he is held now ("he's in prison now").
-        covered.update(i for start, end in self._safe_now.occurrences(message)
-                       if not _negated(message, start)
+        covered.update(i for start, end in self._safe_statements(message)
                        for i in range(start, end + (message[end:end + 1] == ["now"])))
         now_found = [(start, end) for start, end in self._now.occurrences(message)
                      if not covered.intersection(range(start, end))]
@@ -548,6 +550,7 @@ def parse_rules(raw: dict) -> DangerRules:
             signals.append(Signal(name=name, kind=spec["kind"], phrase=phrase))
     calm = raw.get("calm") or {}
     model = raw.get("semantic") or {}
+    safe = raw.get("safe_now") or {}
     return DangerRules(
         semantic=SemanticExamples(
             danger=tuple(str(x) for x in model.get("danger") or ()),
@@ -583,10 +586,10 @@ def parse_rules(raw: dict) -> DangerRules:
         calm_if=phrases(calm.get("hypothetical")),
         calm_story=phrases(calm.get("story")),
         signals=tuple(signals),
-        safe_now=phrases((raw.get("safe_now") or {}).get("phrases")),
-        safe_doubted_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("doubted_by") or ()),
-        safe_turned_by=frozenset(str(w) for w in (raw.get("safe_now") or {}).get("turned_by") or ()),
-        safe_soft_now=frozenset(phrases((raw.get("safe_now") or {}).get("soft_now"))),
+        safe_now=phrases(safe.get("phrases")),
+        safe_doubted_by=frozenset(str(word) for word in safe.get("doubted_by") or ()),
+        safe_turned_by=frozenset(str(word) for word in safe.get("turned_by") or ()),
+        safe_soft_now=frozenset(phrases(safe.get("soft_now"))),
     )
 
 
