@@ -120,7 +120,6 @@ class Answerer:
         self.danger = danger or DangerDetector()
         self.scope = scope or default_scope_examples()
         self._first_topics = [p.topics[0] if p.topics else p.anchor for p in self.passages]
-        self._vocabulary = frozenset(self.search.speller.vocabulary)  # for `unstretch`
         self.emergency = next((i for i, p in enumerate(self.passages)
                                if p.anchor == EMERGENCY_TOPIC), None)
         self.embedder = embedder
@@ -167,7 +166,7 @@ class Answerer:
             if engine not in self.engines:
                 raise ValueError(f"unknown engine {engine!r}; choose from {self.engines}")
         # "helppp" is "help" to the rules, the keywords and the model alike.
-        message = unstretch(message[:MAX_MESSAGE_CHARS], self._vocabulary)
+        message = unstretch(message[:MAX_MESSAGE_CHARS], self.search.speller.known)
         follow_up = bool(previous) and is_follow_up(message)
         query = f"{previous[:MAX_MESSAGE_CHARS]}\n{message}" if follow_up and previous else message
         query_words = words(query)

