@@ -196,10 +196,10 @@ PARTS = [
     ("form validation", forms.EnquiryForm, "is_valid"),
     ("idempotency look-up (SELECT)", views, "enquiry_with_key"),
     ("rate limit (cache)", views, "enquiry_limit_reached"),
-    ("storing: danger check (webchat engine)", services, "message_in_danger"),
+    ("storing: danger check (the engine's danger reading)", services, "message_in_danger"),
     ("storing: encrypt, INSERT, commit", views, "enquiry_create"),
     ("queueing the confirmation email (huey, SQLite)", views, "enquiry_received"),
-    ("typical first response (a query)", views, "typical_first_response"),
+    ("typical first response (cached ten minutes)", views, "typical_first_response_recent"),
     ("rendering the page", views, "render"),
 ]
 for label, owner, name in PARTS:
@@ -221,7 +221,7 @@ for n in range(N):
 total = (time.process_time() - started) * 1000 / N
 parts = {label: spent.get(label, 0.0) * 1000 / N for label, _o, _n in PARTS}
 # enquiry_create includes the danger check: show the rest of it on its own line.
-parts["storing: encrypt, INSERT, commit"] -= parts["storing: danger check (webchat engine)"]
+parts["storing: encrypt, INSERT, commit"] -= parts["storing: danger check (the engine's danger reading)"]
 parts["the rest (middleware, request, test client)"] = total - sum(parts.values())
 
 profiler = cProfile.Profile()

@@ -10,6 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from harbour.common.calendar import LONDON
 from harbour.enquiries.models import Enquiry
@@ -24,12 +28,15 @@ QUEUE_FIELDS = ("reference", "kind", "status", "created_at", "topic_group", "dat
 @dataclass(frozen=True)
 class QueueRow:
     reference: str
+    url: str
     reason: str
     danger: bool
     kind: str
     status: str
     created_at: dt.datetime
     claimed_by: str
+    sent: str  # "sent 3 Nov 2026, 14:05, waiting 2 days, 3 hours" (the open view says how long)
+    answering: str  # the open view's "Ann is answering" or "Nobody is answering yet"
 
 
 def enquiry_exists(reference: str) -> bool:
@@ -54,21 +61,31 @@ def queue_page(*, page_number: int | str | None, now: dt.datetime,
         enquiries = enquiry_queue(today=today)
     enquiries = enquiries.select_related("claimed_by").only(*QUEUE_FIELDS)
     page = Paginator(enquiries, QUEUE_PAGE_SIZE).get_page(page_number)
-    # Each label translated once a page: Django's get_FOO_display() hashes every choice per call.
+    # Each label and sentence translated once a page, not once a row: Django's get_FOO_display()
+    # hashes every choice per call, and a {% blocktranslate %} in the row's loop was half the
+    # page's time with 10,000 enquiries (docs/benchmarks.md).
     kinds, statuses = _labels(Enquiry.Kind.choices), _labels(Enquiry.Status.choices)
     date_kinds = _labels(Enquiry.DateKind.choices)
-    rows = [
-        QueueRow(
+    waiting = view == "open"
+    sent_waiting, sent_only = _("sent %(date)s, waiting %(waited)s"), _("sent %(date)s")
+    is_answering, nobody = _("%(name)s is answering"), _("Nobody is answering yet")
+    rows = []
+    for e in page.object_list:
+        date = dateformat.format(timezone.localtime(e.created_at), "j M Y, H:i")
+        name = e.claimed_by.get_username() if e.claimed_by else ""
+        rows.append(QueueRow(
             reference=e.reference,
+            url=reverse("advisers-enquiry", args=[e.reference]),
             reason=triage_reason(triage_facts(e), today, date_label=date_kinds.get(e.date_kind, "")),
             danger=e.danger,
             kind=kinds.get(e.kind, e.kind),
             status=statuses.get(e.status, e.status),
             created_at=e.created_at,
-            claimed_by=e.claimed_by.get_username() if e.claimed_by else "",
-        )
-        for e in page.object_list
-    ]
+            claimed_by=name,
+            sent=(sent_waiting % {"date": date, "waited": timesince(e.created_at, now)} if waiting
+                  else sent_only % {"date": date}),
+            answering=(is_answering % {"name": name} if name else nobody) if waiting else "",
+        ))
     return page, rows
 
 

@@ -46,7 +46,7 @@ def new_reference() -> str:
 
 def message_in_danger(message: str) -> bool:
     """The webchat engine's danger detection, which errs on the side of safety."""
-    return answerer().answer(message).danger
+    return answerer().in_danger(message)
 
 
 def enquiry_create(*, data: EnquiryInput, idempotency_key: uuid.UUID,

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from harbour.answering.passages import answerer
 from harbour.enquiries.forms import CallbackForm, EnquiryForm
 from harbour.enquiries.privacy import enquiry_limit_reached
-from harbour.enquiries.selectors import enquiry_with_key, typical_first_response
+from harbour.enquiries.selectors import enquiry_with_key, typical_first_response_recent
 from harbour.enquiries.services import enquiry_create, enquiry_received
 
 SUGGESTIONS = 3
@@ -58,7 +58,7 @@ def _enquiry_page(request: HttpRequest, form_class: type[EnquiryForm], *, templa
         if created:
             enquiry_received(enquiry=enquiry)
     return render(request, "enquiries/sent.html", {
-        "enquiry": enquiry, "typical_wait": typical_first_response()})
+        "enquiry": enquiry, "typical_wait": typical_first_response_recent()})
 
 
 def _kept(form: EnquiryForm) -> dict:

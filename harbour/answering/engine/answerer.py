@@ -105,6 +105,17 @@ class Answer:
                 "results": [r.as_dict() for r in self.results]}
 
 
+@dataclass(frozen=True)
+class _Reading:
+    query: str  # the message, after the one before it when it is a follow-up
+    query_words: list[str]
+    follow_up: bool
+    vector: np.ndarray | None
+    similarities: np.ndarray | None
+    out_similarities: np.ndarray | None
+    danger: bool
+
+
 class Answerer:
     def __init__(self, passages: Sequence[Passage], *, embedder: Embedder | None = None,
                  store: VectorStore | None = None, danger: DangerDetector | None = None,
@@ -161,10 +172,54 @@ class Answerer:
 
     def answer(self, message: str, *, engine: str = "hybrid",
                previous: str | None = None) -> Answer:
+        engine = self._engine(engine)
+        read = self._read(message, engine=engine, previous=previous)
+        danger, query, query_words, vector = read.danger, read.query, read.query_words, read.vector
+        if not query_words:
+            return Answer(danger=danger, in_scope=danger and self.emergency is not None,
+                          follow_up=read.follow_up,
+                          results=[] if self.emergency is None or not danger else [
+                              Result(self.passages[self.emergency], 1.0, "")])
+        # The keyword side's terms (spelling corrected, glossary added), also used for snippets.
+        query_terms = self.search.query_terms(query)
+        scores, in_scope, confidence = self._score(query, engine, vector, query_words=query_words,
+                                                   query_terms=query_terms,
+                                                   similarities=read.similarities,
+                                                   out_similarities=read.out_similarities)
+        # Best first; equal scores keep the passages' order (a stable sort, as before).
+        ranked = np.argsort(-scores, kind="stable")
+        order = ranked[scores[ranked] > 0].tolist()
+        if engine != "lexical":  # the baseline stays plain BM25
+            order = one_topic_each_first(order, scores, self._first_topics)
+        order = order[:MAX_RESULTS]
+        if danger and self.emergency is not None:
+            # Someone in danger now sees what to do in an emergency first, whoever raised the
+            # alarm (the chat page shows the first answer in full).
+            order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
+        snippet_terms = set(query_terms)
+        results = [Result(passage=self.passages[i], score=float(scores[i]),
+                          snippet=self.search.plain_snippet(i, snippet_terms))
+                   for i in order]
+        # Someone in danger is always answered: the emergency advice comes first.
+        answered = bool(results) and (in_scope or danger)
+        return Answer(danger=danger, in_scope=answered, results=results,
+                      follow_up=read.follow_up, confidence=confidence)
+
+    def in_danger(self, message: str) -> bool:
+        """The answer's `danger` alone, without looking for the advice (an enquiry form reads
+        only this): the same reading of the same message, so always the same verdict."""
+        return self._read(message, engine=self._engine("hybrid")).danger
+
+    def _engine(self, engine: str) -> str:
         if engine not in self.engines:
             engine = "keywords" if engine in ENGINES else engine
             if engine not in self.engines:
                 raise ValueError(f"unknown engine {engine!r}; choose from {self.engines}")
+        return engine
+
+    def _read(self, message: str, *, engine: str, previous: str | None = None) -> _Reading:
+        """What both the answer and the danger verdict read: the message as the engine sees it,
+        its vector and its similarities (each computed once), and whether it means danger now."""
         # "helppp" is "help" to the rules, the keywords and the model alike.
         message = unstretch(message[:MAX_MESSAGE_CHARS], self.search.speller.known)
         follow_up = bool(previous) and is_follow_up(message)
@@ -185,35 +240,9 @@ class Answerer:
             probability=probability, model_text=query,
             sentence_probability=self._sentence_danger() if probability is not None else None
         ).danger
-        if not query_words:
-            return Answer(danger=danger, in_scope=danger and self.emergency is not None,
-                          follow_up=follow_up,
-                          results=[] if self.emergency is None or not danger else [
-                              Result(self.passages[self.emergency], 1.0, "")])
-        # The keyword side's terms (spelling corrected, glossary added), also used for snippets.
-        query_terms = self.search.query_terms(query)
-        scores, in_scope, confidence = self._score(query, engine, vector, query_words=query_words,
-                                                   query_terms=query_terms,
-                                                   similarities=similarities,
-                                                   out_similarities=out_similarities)
-        # Best first; equal scores keep the passages' order (a stable sort, as before).
-        ranked = np.argsort(-scores, kind="stable")
-        order = ranked[scores[ranked] > 0].tolist()
-        if engine != "lexical":  # the baseline stays plain BM25
-            order = one_topic_each_first(order, scores, self._first_topics)
-        order = order[:MAX_RESULTS]
-        if danger and self.emergency is not None:
-            # Someone in danger now sees what to do in an emergency first, whoever raised the
-            # alarm (the chat page shows the first answer in full).
-            order = [self.emergency, *[i for i in order if i != self.emergency]][:MAX_RESULTS]
-        snippet_terms = set(query_terms)
-        results = [Result(passage=self.passages[i], score=float(scores[i]),
-                          snippet=self.search.plain_snippet(i, snippet_terms))
-                   for i in order]
-        # Someone in danger is always answered: the emergency advice comes first.
-        answered = bool(results) and (in_scope or danger)
-        return Answer(danger=danger, in_scope=answered, results=results, follow_up=follow_up,
-                      confidence=confidence)
+        return _Reading(query=query, query_words=query_words, follow_up=follow_up,
+                        vector=vector, similarities=similarities,
+                        out_similarities=out_similarities, danger=danger)
 
     # -- scoring --------------------------------------------------------------------------------
     def _fit_danger_model(self, training: DangerTraining, embedder: Embedder,

@@ -179,6 +179,20 @@ def test_the_model_says_nothing_about_small_talk_it_knows_word_for_word():
     assert answerer.answer("tell me a joke he has a knife to my throat").danger
 
 
+def test_the_danger_verdict_alone_is_the_answers_own():
+    # The enquiry forms ask only whether a message means danger now (in_danger), without the
+    # search for advice; the verdict must be the one the webchat would give.
+    answerer = _small_talk_answerer()
+    messages = ["tell me a joke", "i need help", "tell me a joke he has a knife to my throat",
+                "how do i get a non molestation order", "   ", "stay with meeee"]
+    verdicts = [answerer.in_danger(m) for m in messages]
+    assert verdicts == [answerer.answer(m).danger for m in messages]
+    assert verdicts[:3] == [False, True, True]  # the model quiet, the model, the rules
+    answerer.danger_model = None
+    assert [answerer.in_danger(m) for m in messages] == [answerer.answer(m).danger
+                                                          for m in messages]
+
+
 def test_letters_held_down_reach_the_rules_let_go():
     answerer = _small_talk_answerer()
     answerer.danger_model = None  # the rules alone

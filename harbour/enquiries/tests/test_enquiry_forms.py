@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from unittest import mock
@@ -163,3 +164,46 @@ def test_sending_the_same_form_again_at_the_limit_still_shows_her_reference(clie
     again = client.post("/contact/email/", form)
     assert again.status_code == 200
     assert Enquiry.objects.get().reference in again.content.decode()
+
+
+def _answered(count: int, *, wait_days: int) -> None:
+    from django.utils import timezone
+
+    from harbour.enquiries.services import EnquiryInput, enquiry_create
+
+    for _ in range(count):
+        enquiry, _created = enquiry_create(
+            data=EnquiryInput(kind="email", message="When is the conference?", who="mother"),
+            idempotency_key=uuid.uuid4(), now=timezone.now() - dt.timedelta(days=wait_days + 1))
+        Enquiry.objects.filter(pk=enquiry.pk).update(
+            first_response_at=enquiry.created_at + dt.timedelta(days=wait_days))
+
+
+def test_the_sent_page_says_how_long_people_have_waited_lately(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    page = client.post("/contact/email/", email_form()).content.decode()
+    assert "We answer the most urgent questions first" in page  # too few answered to say
+    _answered(5, wait_days=3)
+    cache.clear()
+    page = client.post("/contact/email/", email_form()).content.decode()
+    assert "within about 4 days" in page  # the page counts a part-day as a day: 3 reads as 4
+
+
+def test_the_typical_wait_is_worked_out_once_in_ten_minutes(django_assert_num_queries):
+    from django.core.cache import cache
+
+    from harbour.enquiries.selectors import typical_first_response, typical_first_response_recent
+
+    cache.clear()
+    with django_assert_num_queries(1):
+        assert typical_first_response_recent() is None  # too few to say, and that is kept too
+    with django_assert_num_queries(0):
+        assert typical_first_response_recent() is None
+    _answered(5, wait_days=2)
+    assert typical_first_response() == dt.timedelta(days=2)
+    with django_assert_num_queries(0):
+        assert typical_first_response_recent() is None  # until the ten minutes are up
+    cache.clear()
+    assert typical_first_response_recent() == dt.timedelta(days=2)
