@@ -94,10 +94,16 @@ def machine() -> dict[str, str]:
                                        check=True).stdout.strip()
     info["cpu"] = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
+        fields: dict[str, str] = {}
         for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.lower().startswith("model name"):
-                info["cpu"] = line.split(":", 1)[1].strip()
-                break
+            name, _, value = line.partition(":")
+            fields.setdefault(name.strip().lower(), value.strip())
+        if "model name" in fields:
+            # A cloud VM may say only "AMD EPYC": the family and model tell its generations apart
+            # (25 is Zen 3 and 4, 26 is Zen 5), and they differ by up to 1.7x here.
+            info["cpu"] = fields["model name"]
+            if "cpu family" in fields:
+                info["cpu"] += f" (family {fields['cpu family']}, model {fields.get('model', '?')})"
     info["memory"] = "?"
     with contextlib.suppress(OSError, ValueError, IndexError):
         for line in Path("/proc/meminfo").read_text().splitlines():
