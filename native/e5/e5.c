@@ -104,7 +104,11 @@ static inline __m256i load_w(const block_q4_0 *RESTRICT w) {
 
 #if defined(__AVX2__)
 /* One block of 32 activations times `id`, rounded to nearest-even (the MXCSR default, as
- * lrintf), clamped to [-128, 127] and stored as int8 in order; returns their sum. */
+ * lrintf), clamped to [-128, 127] and stored as int8 in order; returns their sum. The same
+ * integers as the scalar loop for every finite product. Not for inf or NaN: a block whose
+ * largest value is under about 4e-37 makes `id` infinite, and gives -128 here where the scalar
+ * loop gave 0; its scale is then about 1e-39, so it adds nothing either way (and -ffast-math
+ * assumes finite values throughout). */
 static inline int32_t quantize_block_avx2(const float *RESTRICT x, float id, int8_t *RESTRICT qq) {
     const __m256 vid = _mm256_set1_ps(id);
     const __m256i lo = _mm256_set1_epi32(-128), hi = _mm256_set1_epi32(127);
