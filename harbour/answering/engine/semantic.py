@@ -57,7 +57,12 @@ def embed_cached(embedder: Embedder, store: VectorStore, kind: str,
     return np.vstack([np.asarray(found[k], dtype=np.float32) for k in keys])
 
 
-MESSAGE_WORDS = 24
+# The model reads a long message's first and last 20 words. 24 in all until the seventh session,
+# when the model cost three to six times as much a word; 40 raised not-danger top-1 on the
+# measured sets (340 lines: 271 -> 292) and questions' (568: 539 -> 546) and missed no danger
+# message more, where 48 and 64 missed one and three more (docs/benchmarks.md, "The model reads 40
+# words of a long message"). The danger rules' "middle of a long message" follows this window.
+MESSAGE_WORDS = 40
 
 
 def shorten(message: str, limit: int = MESSAGE_WORDS) -> str:
