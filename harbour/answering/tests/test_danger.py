@@ -5,6 +5,7 @@ from any evaluation set."""
 import pytest
 
 from harbour.answering.engine.danger import DangerDetector, parse_rules, read
+from harbour.answering.engine.semantic import MESSAGE_WORDS
 
 DETECTOR = DangerDetector()
 
@@ -443,12 +444,16 @@ def test_the_softer_rules_name_real_phrases_and_signals():
 
 
 def test_the_model_never_calms_what_it_has_not_read():
-    # The model embeds a long message's first and last twelve words only: violence on a recent
-    # day in the middle of one stays an alarm, however calm the model finds the rest.
-    middle = ("I wanted to ask about the school uniform grant because the council form is long. "
+    # The model embeds a long message's first and last MESSAGE_WORDS / 2 words only: violence
+    # on a recent day in the middle of one stays an alarm, however calm the model finds the rest.
+    middle = ("I wanted to ask about the school uniform grant because the council form is long "
+              "and I am not sure which parts apply to us, as we moved here in the summer. "
               "On Tuesday he threatened me with a hammer in the kitchen when the kids were "
-              "asleep. Do I need to send payslips with the form, or will a bank statement do?")
-    assert len(middle.split()) > 2 * 12
+              "asleep. Do I need to send payslips with the form, or will a bank statement do, "
+              "and is there a date by which it has to be in for the new school year?")
+    words = middle.split()
+    hammer = words.index("hammer")
+    assert MESSAGE_WORDS // 2 <= hammer < len(words) - (MESSAGE_WORDS - MESSAGE_WORDS // 2)
     far = lambda: (0.70, 0.90)  # noqa: E731
     assert DETECTOR.assess(middle, nearness=far, probability=lambda: 0.001).danger
     short = "on tuesday he threatened me with a hammer, can i get a non mol"
