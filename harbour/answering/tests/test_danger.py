@@ -119,6 +119,13 @@ EMERGENCIES = [
     "he has padlocked me in the garage",
     "the police took him away on saturday but hes just kicked the front door in",
     "he's let himself in with an old key and he's in the kitchen",
+    # a thirteenth review's kinds, in new words
+    "hes pushing his way in past my sister and shes on the floor",
+    "ive taken all the pills from the bathroom cabinet",
+    "i got a rope from the shed and im sat in the car with it",
+    "he says once the baby is asleep he is going to deal with me properly",
+    "he lock the door and he keep the key, we cannot go out",
+    "he is grabbing my son out of the pram",
 ]
 
 CALM = [
@@ -185,6 +192,10 @@ CALM = [
     "my daughter drew a picture of her dad with a knife at school, will they call social services",
     "hes still in custody after he pushed me, what is a dvpn",
     "last time he was home he pinned me against the wall, he is away for two more weeks",
+    # beside the thirteenth review's phrases
+    "two years ago he forced his way in and the police came, can i still get a non mol",
+    "last christmas he took all the pills in the house and ended up in hospital, is he safe to see the kids",
+    "when we were together he kept the key so i could not go out, can i mention that at court",
 ]
 
 
