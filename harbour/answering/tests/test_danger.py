@@ -126,6 +126,7 @@ EMERGENCIES = [
     "he says once the baby is asleep he is going to deal with me properly",
     "he lock the door and he keep the key, we cannot go out",
     "he is grabbing my son out of the pram",
+    "hes back in the house and throwing the plates",
 ]
 
 CALM = [
@@ -196,6 +197,8 @@ CALM = [
     "two years ago he forced his way in and the police came, can i still get a non mol",
     "last christmas he took all the pills in the house and ended up in hospital, is he safe to see the kids",
     "when we were together he kept the key so i could not go out, can i mention that at court",
+    "can i let him back in the house once he finishes the course",
+    "the judge sighed when i mentioned the strangling, is that allowed",
 ]
 
 
