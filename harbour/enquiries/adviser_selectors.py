@@ -33,7 +33,6 @@ class QueueRow:
     danger: bool
     kind: str
     status: str
-    created_at: dt.datetime
     claimed_by: str
     sent: str  # "sent 3 Nov 2026, 14:05, waiting 2 days, 3 hours" (the open view says how long)
     answering: str  # the open view's "Ann is answering" or "Nobody is answering yet"
@@ -80,7 +79,6 @@ def queue_page(*, page_number: int | str | None, now: dt.datetime,
             danger=e.danger,
             kind=kinds.get(e.kind, e.kind),
             status=statuses.get(e.status, e.status),
-            created_at=e.created_at,
             claimed_by=name,
             sent=(sent_waiting % {"date": date, "waited": timesince(e.created_at, now)} if waiting
                   else sent_only % {"date": date}),
